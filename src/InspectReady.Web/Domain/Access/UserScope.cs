@@ -1,0 +1,23 @@
+namespace InspectReady.Web.Domain.Access;
+
+/// <summary>Who is acting, from where, and which units' data they may see.</summary>
+public sealed record UserScope(Guid? UserId, string UserName, Guid? UnitId, IReadOnlySet<string> Roles, string? ClientAddress)
+{
+    public static UserScope System(string what) => new(null, $"system:{what}", null, new HashSet<string>(), null);
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public bool IsInAnyRole(params string[] roles) => roles.Any(Roles.Contains);
+
+    public bool SeesAllUnits => Roles.Any(r => Access.Roles.CrossUnit.Contains(r));
+
+    public bool CanSeeUnit(Guid unitId) => SeesAllUnits || UnitId == unitId;
+
+    /// 组织机构维护: regions, units, people
+    public bool CanManageOrganisation => IsInAnyRole(Access.Roles.SystemAdmin, Access.Roles.Office);
+
+    /// 账号管理: accounts and their roles
+    public bool CanManageUsers => IsInAnyRole(Access.Roles.SystemAdmin, Access.Roles.SecurityAdmin);
+
+    public bool CanReadAudit => IsInRole(Access.Roles.AuditAdmin);
+}

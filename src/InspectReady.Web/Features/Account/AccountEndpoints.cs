@@ -1,0 +1,81 @@
+using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Audit;
+using InspectReady.Web.Infrastructure.Audit;
+using InspectReady.Web.Infrastructure.Identity;
+using InspectReady.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InspectReady.Web.Features.Account;
+
+/// <summary>
+/// Sign-in, sign-out and password change are plain form posts: cookies are set on an HTTP response, never
+/// from an interactive circuit.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account").ExcludeFromDescription();
+        group.MapPost("/login", Login).AllowAnonymous();
+        group.MapPost("/logout", Logout);
+        group.MapPost("/change-password", ChangePassword).RequireAuthorization();
+    }
+
+    private static async Task<IResult> Login([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext ctx, SignInService check, SignInManager<AppUser> signIn)
+    {
+        var outcome = await check.CheckAsync(userName, password, ctx.Connection.RemoteIpAddress?.ToString(), AuditActions.SignIn);
+        if (outcome.Kind != SignInOutcomeKind.Success)
+        {
+            var code = outcome.Kind switch
+            {
+                SignInOutcomeKind.LockedOut => "locked",
+                SignInOutcomeKind.Disabled => "disabled",
+                _ when outcome.Message.Contains("锁定", StringComparison.Ordinal) => "locked",
+                _ => "invalid",
+            };
+            return Results.LocalRedirect($"/account/login?error={code}&userName={Uri.EscapeDataString(userName ?? "")}");
+        }
+        await signIn.SignInAsync(outcome.User!, isPersistent: false);
+        if (PasswordExpiry.MustChange(outcome.User!, DateTime.UtcNow))
+        {
+            return Results.LocalRedirect("/account/change-password?forced=1");
+        }
+        return Results.LocalRedirect(SafeReturn(returnUrl));
+    }
+
+    private static async Task<IResult> Logout(HttpContext ctx, SignInManager<AppUser> signIn, AppDbContext db)
+    {
+        if (ctx.User.Identity?.IsAuthenticated == true)
+        {
+            db.Record(ctx.Scope(), AuditActions.SignOut, ctx.User.Identity.Name);
+            await db.SaveChangesAsync();
+        }
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("/account/login");
+    }
+
+    private static async Task<IResult> ChangePassword([FromForm] string? currentPassword, [FromForm] string? newPassword,
+        [FromForm] string? confirmPassword, HttpContext ctx, PasswordService passwords, SignInManager<AppUser> signIn,
+        UserManager<AppUser> users)
+    {
+        string? error = newPassword != confirmPassword ? "两次输入的新密码不一致" : null;
+        error ??= await passwords.ChangeOwnAsync(ctx.Scope(), currentPassword, newPassword);
+        if (error is not null)
+        {
+            return Results.LocalRedirect($"/account/change-password?error={Uri.EscapeDataString(error)}");
+        }
+        var user = await users.GetUserAsync(ctx.User);
+        if (user is not null)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+        return Results.LocalRedirect("/?passwordChanged=1");
+    }
+
+    private static string SafeReturn(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

@@ -1,0 +1,31 @@
+using InspectReady.Web.Infrastructure.Excel;
+using InspectReady.Web.Infrastructure.Http;
+using InspectReady.Web.Infrastructure.Security;
+
+namespace InspectReady.Web.Features.AuditTrail;
+
+public static class AuditApi
+{
+    public static void MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/audit").RequireAuthorization().WithTags("审计");
+        api.MapGet("/", async (HttpContext ctx, AuditQuery q, DateTime? from, DateTime? to, string? user, string? action, string? result,
+                string? keyword, int? page, int? pageSize) =>
+                (await q.SearchAsync(ctx.Scope(), new AuditFilter(from, to, user, action, result, keyword), page ?? 1, pageSize ?? 50)).ToHttp(Results.Ok))
+            .WithSummary("审计记录（审计管理员）：登录、账号与权限变更、业务数据增删改");
+        api.MapGet("/export.xlsx", async (HttpContext ctx, AuditQuery q, TempFiles files, DateTime? from, DateTime? to, string? user,
+                string? action, string? result, string? keyword) =>
+            {
+                var scope = ctx.Scope();
+                if (!scope.CanReadAudit)
+                {
+                    return Problems.Forbidden();
+                }
+                return await files.DownloadAsync(s => q.ExportAsync(scope, new AuditFilter(from, to, user, action, result, keyword), s),
+                    ExcelSheets.XlsxContentType, $"审计日志-{DateTime.UtcNow:yyyyMMddHHmm}.xlsx");
+            })
+            .WithSummary("导出审计记录为 Excel");
+        api.MapGet("/verify", async (HttpContext ctx, AuditQuery q) => (await q.VerifyAsync(ctx.Scope())).ToHttp(Results.Ok))
+            .WithSummary("校验审计记录的 SM3 哈希链是否完整");
+    }
+}

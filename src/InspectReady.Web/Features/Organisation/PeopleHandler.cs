@@ -1,0 +1,158 @@
+using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Organisation;
+using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Infrastructure.Audit;
+using InspectReady.Web.Infrastructure.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace InspectReady.Web.Features.Organisation;
+
+public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
+{
+    public async Task<IReadOnlyList<PersonDto>> ListAsync(UserScope actor, Guid? unitId = null, string? role = null, bool reveal = false)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var query = db.People.AsNoTracking().Include(p => p.Unit).AsQueryable();
+        if (!actor.SeesAllUnits)
+        {
+            query = query.Where(p => p.UnitId == actor.UnitId);
+        }
+        if (unitId is { } u)
+        {
+            query = query.Where(p => p.UnitId == u);
+        }
+        if (!string.IsNullOrWhiteSpace(role))
+        {
+            query = query.Where(p => p.CampaignRole == role);
+        }
+        var people = await query.ToListAsync();
+        if (reveal && people.Count > 0)
+        {
+            db.Record(actor, AuditActions.Reveal, unitId is null ? "人员联系方式" : $"人员联系方式（单位 {unitId}）", detail: $"{people.Count}人");
+            await db.SaveChangesAsync();
+        }
+        return [.. people.OrderBy(p => p.Unit?.Name, StringComparer.Ordinal).ThenBy(p => CampaignRole.All.ToList().IndexOf(p.CampaignRole)).Select(p => ToDto(p, reveal))];
+    }
+
+    public async Task<Outcome<PersonDto>> CreateAsync(UserScope actor, PersonRequest request)
+    {
+        if (!CanEdit(actor, request.UnitId))
+        {
+            return request.UnitId is { } u && !actor.CanSeeUnit(u) ? Outcome<PersonDto>.NotFound() : Outcome<PersonDto>.Forbidden();
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        var errors = await ValidateAsync(db, request);
+        if (errors.Count > 0)
+        {
+            return Outcome<PersonDto>.Invalid(errors);
+        }
+        var person = Build(request);
+        db.People.Add(person);
+        db.Record(actor, AuditActions.Create, $"人员 {person.Name}");
+        await db.SaveChangesAsync();
+        person.Unit = await db.Units.FindAsync(person.UnitId);
+        return Outcome<PersonDto>.Ok(ToDto(person, reveal: false));
+    }
+
+    public async Task<Outcome<PersonDto>> UpdateAsync(UserScope actor, Guid id, PersonRequest request)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id);
+        if (person is null || !actor.CanSeeUnit(person.UnitId))
+        {
+            return Outcome<PersonDto>.NotFound();
+        }
+        if (!CanEdit(actor, person.UnitId) || !CanEdit(actor, request.UnitId))
+        {
+            return Outcome<PersonDto>.Forbidden();
+        }
+        var errors = await ValidateAsync(db, request);
+        if (errors.Count > 0)
+        {
+            return Outcome<PersonDto>.Invalid(errors);
+        }
+        person.Name = request.Name!.Trim();
+        person.UnitId = request.UnitId!.Value;
+        person.Position = request.Position?.Trim();
+        person.CampaignRole = request.CampaignRole!;
+        if (request.Mobile is not null)
+        {
+            // The page shows a masked number; null means "keep", an empty string clears it.
+            person.Mobile = string.IsNullOrWhiteSpace(request.Mobile) ? null : request.Mobile.Trim();
+        }
+        person.OfficePhone = request.OfficePhone?.Trim();
+        db.Record(actor, AuditActions.Update, $"人员 {person.Name}");
+        await db.SaveChangesAsync();
+        person.Unit = await db.Units.FindAsync(person.UnitId);
+        return Outcome<PersonDto>.Ok(ToDto(person, reveal: false));
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(UserScope actor, Guid id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id);
+        if (person is null || !actor.CanSeeUnit(person.UnitId))
+        {
+            return Outcome<bool>.NotFound();
+        }
+        if (!CanEdit(actor, person.UnitId))
+        {
+            return Outcome<bool>.Forbidden();
+        }
+        db.People.Remove(person);
+        db.Record(actor, AuditActions.Delete, $"人员 {person.Name}");
+        await db.SaveChangesAsync();
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>The office and system administrators edit everyone; a liaison keeps their own unit's list.</summary>
+    private static bool CanEdit(UserScope actor, Guid? unitId) =>
+        actor.CanManageOrganisation || (actor.IsInRole(Roles.UnitLiaison) && unitId is { } u && actor.UnitId == u);
+
+    internal static Person Build(PersonRequest r) => new()
+    {
+        Name = r.Name!.Trim(),
+        UnitId = r.UnitId!.Value,
+        Position = string.IsNullOrWhiteSpace(r.Position) ? null : r.Position.Trim(),
+        CampaignRole = r.CampaignRole!,
+        Mobile = string.IsNullOrWhiteSpace(r.Mobile) ? null : r.Mobile.Trim(),
+        OfficePhone = string.IsNullOrWhiteSpace(r.OfficePhone) ? null : r.OfficePhone.Trim(),
+    };
+
+    internal static async Task<List<FieldError>> ValidateAsync(AppDbContext db, PersonRequest r)
+    {
+        var errors = ValidateFields(r, null, f => f);
+        if (r.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId))
+        {
+            errors.Add(new(null, "unitId", "所属单位不存在"));
+        }
+        return errors;
+    }
+
+    /// <summary>The checks that need no database, shared with the Excel import.</summary>
+    internal static List<FieldError> ValidateFields(PersonRequest r, int? row, Func<string, string> column)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(r.Name))
+        {
+            errors.Add(new(row, column("name"), "姓名不能为空"));
+        }
+        if (!CampaignRole.IsValid(r.CampaignRole))
+        {
+            errors.Add(new(row, column("campaignRole"), $"迎检职责“{r.CampaignRole}”无效，只能是：{string.Join("、", CampaignRole.All)}"));
+        }
+        if (!string.IsNullOrWhiteSpace(r.Mobile) && !PhoneNumbers.IsMobile(r.Mobile))
+        {
+            errors.Add(new(row, column("mobile"), $"手机号“{r.Mobile}”格式不正确，应为11位手机号"));
+        }
+        if (!string.IsNullOrWhiteSpace(r.OfficePhone) && !PhoneNumbers.IsLandline(r.OfficePhone) && !PhoneNumbers.IsMobile(r.OfficePhone))
+        {
+            errors.Add(new(row, column("officePhone"), $"办公电话“{r.OfficePhone}”格式不正确，如 0375-1234567"));
+        }
+        return errors;
+    }
+
+    public static PersonDto ToDto(Person p, bool reveal) => new(p.Id, p.Name, p.UnitId, p.Unit?.Name, p.Position, p.CampaignRole,
+        reveal ? p.Mobile : PhoneNumbers.Mask(p.Mobile), p.OfficePhone);
+}

@@ -1,0 +1,29 @@
+using InspectReady.Web.Infrastructure.Http;
+
+namespace InspectReady.Web.Features.Shared;
+
+public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict }
+
+/// <summary>What a handler answers: a value, or why not. Endpoints turn it into HTTP, pages into messages.</summary>
+public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldError> Errors)
+{
+    public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, []);
+    public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) => new(OutcomeKind.Invalid, default, errors);
+    public static Outcome<T> Invalid(string field, string message) => Invalid([new FieldError(null, field, message)]);
+    public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, []);
+    public static Outcome<T> Forbidden() => new(OutcomeKind.Forbidden, default, []);
+    public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, [new FieldError(null, null, message)]);
+
+    public bool IsOk => Kind == OutcomeKind.Ok;
+
+    public string Message => string.Join("；", Errors.Select(e => e.ToString()));
+
+    public IResult ToHttp(Func<T, IResult> ok, string what = "资源") => Kind switch
+    {
+        OutcomeKind.Ok => ok(Value!),
+        OutcomeKind.NotFound => Problems.NotFound(what),
+        OutcomeKind.Forbidden => Problems.Forbidden(),
+        OutcomeKind.Conflict => Problems.Status(StatusCodes.Status409Conflict, "操作冲突", Message),
+        _ => Problems.Validation(Errors),
+    };
+}

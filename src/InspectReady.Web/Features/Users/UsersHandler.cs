@@ -1,0 +1,258 @@
+using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Audit;
+using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Infrastructure.Audit;
+using InspectReady.Web.Infrastructure.Hosting;
+using InspectReady.Web.Infrastructure.Http;
+using InspectReady.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InspectReady.Web.Features.Users;
+
+public sealed record UserRequest(string? UserName, string? Password, Guid? UnitId, List<string>? Roles, bool? MustChangePassword,
+    string? DisplayName = null, Guid? PersonId = null);
+
+public sealed record UserUpdateRequest(Guid? UnitId, List<string>? Roles, string? DisplayName, Guid? PersonId);
+
+public sealed record UserDto(Guid Id, string UserName, string? DisplayName, Guid? UnitId, string? UnitName, Guid? PersonId,
+    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt);
+
+public sealed record PasswordResetResult(string TemporaryPassword);
+
+/// <summary>Accounts: create, change roles and unit, disable, reset password, unlock. Every change is audited.</summary>
+public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
+{
+    public async Task<Outcome<IReadOnlyList<UserDto>>> ListAsync(UserScope actor, Guid? unitId = null, string? keyword = null)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<IReadOnlyList<UserDto>>.Forbidden();
+        }
+        var query = db.Users.AsNoTracking().AsQueryable();
+        if (unitId is { } u)
+        {
+            query = query.Where(x => x.UnitId == u);
+        }
+        if (!string.IsNullOrWhiteSpace(keyword))
+        {
+            query = query.Where(x => x.UserName!.Contains(keyword) || (x.DisplayName != null && x.DisplayName.Contains(keyword)));
+        }
+        var list = await query.OrderBy(x => x.UserName).ToListAsync();
+        var roleMap = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
+        var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name);
+        var now = DateTimeOffset.UtcNow;
+        return Outcome<IReadOnlyList<UserDto>>.Ok([.. list.Select(x => ToDto(x,
+            [.. roleMap.Where(r => r.UserId == x.Id).Select(r => r.Name!)],
+            x.UnitId is { } id && unitNames.TryGetValue(id, out var n) ? n : null, now))]);
+    }
+
+    public async Task<Outcome<UserDto>> GetAsync(UserScope actor, Guid id)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        return user is null ? Outcome<UserDto>.NotFound() : Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
+    public async Task<Outcome<UserDto>> CreateAsync(UserScope actor, UserRequest request)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var roles = request.Roles ?? [];
+        var errors = await ValidateAsync(request.UnitId, roles, request.PersonId);
+        var userName = request.UserName?.Trim() ?? "";
+        if (userName.Length == 0)
+        {
+            errors.Add(new(null, "userName", "用户名不能为空"));
+        }
+        if (PasswordRules.Check(request.Password) is { } pw)
+        {
+            errors.Add(new(null, "password", pw));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<UserDto>.Invalid(errors);
+        }
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = userName,
+            UnitId = request.UnitId,
+            PersonId = request.PersonId,
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
+            MustChangePassword = request.MustChangePassword ?? true,
+            PasswordChangedAt = DateTime.UtcNow,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, request.Password!);
+        if (!created.Succeeded)
+        {
+            return Outcome<UserDto>.Invalid([.. created.Errors.Select(e => new FieldError(null,
+                e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "password", e.Description))]);
+        }
+        if (roles.Count > 0)
+        {
+            await users.AddToRolesAsync(user, roles);
+        }
+        db.Record(actor, AuditActions.UserCreated, userName, detail: $"角色：{string.Join("、", roles)}；单位：{request.UnitId}");
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
+    public async Task<Outcome<UserDto>> UpdateAsync(UserScope actor, Guid id, UserUpdateRequest request)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        var roles = request.Roles ?? [];
+        var errors = await ValidateAsync(request.UnitId, roles, request.PersonId);
+        if (user.Id == actor.UserId && !(await users.GetRolesAsync(user)).ToHashSet().SetEquals(roles))
+        {
+            errors.Add(new(null, "roles", "不能修改自己的角色"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<UserDto>.Invalid(errors);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var current = await users.GetRolesAsync(user);
+        var removed = current.Except(roles).ToList();
+        var added = roles.Except(current).ToList();
+        await users.RemoveFromRolesAsync(user, removed);
+        await users.AddToRolesAsync(user, added);
+        user.UnitId = request.UnitId;
+        user.PersonId = request.PersonId;
+        user.DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
+        await users.UpdateAsync(user);
+        if (removed.Count + added.Count > 0)
+        {
+            // Role changes end existing sessions and tokens.
+            await users.UpdateSecurityStampAsync(user);
+            db.Record(actor, AuditActions.RolesChanged, user.UserName, detail: $"增加：{string.Join("、", added)}；移除：{string.Join("、", removed)}");
+        }
+        db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"单位：{request.UnitId}");
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
+    public async Task<Outcome<UserDto>> SetDisabledAsync(UserScope actor, Guid id, bool disabled)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        if (user.Id == actor.UserId)
+        {
+            return Outcome<UserDto>.Invalid("id", "不能停用自己的账号");
+        }
+        user.IsDisabled = disabled;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        db.Record(actor, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.UserName);
+        await db.SaveChangesAsync();
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
+    /// <summary>A generated temporary password that must be changed at the next sign-in.</summary>
+    public async Task<Outcome<PasswordResetResult>> ResetPasswordAsync(UserScope actor, Guid id)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<PasswordResetResult>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<PasswordResetResult>.NotFound();
+        }
+        var temporary = Bootstrap.GeneratePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, temporary);
+        if (!result.Succeeded)
+        {
+            return Outcome<PasswordResetResult>.Invalid("password", string.Join("；", result.Errors.Select(e => e.Description)));
+        }
+        user.MustChangePassword = true;
+        user.PasswordChangedAt = DateTime.UtcNow;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Record(actor, AuditActions.PasswordReset, user.UserName);
+        await db.SaveChangesAsync();
+        return Outcome<PasswordResetResult>.Ok(new PasswordResetResult(temporary));
+    }
+
+    public async Task<Outcome<UserDto>> UnlockAsync(UserScope actor, Guid id)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Record(actor, AuditActions.UserUnlocked, user.UserName);
+        await db.SaveChangesAsync();
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
+    private async Task<List<FieldError>> ValidateAsync(Guid? unitId, List<string> roles, Guid? personId)
+    {
+        var errors = new List<FieldError>();
+        foreach (var role in roles.Where(r => !Roles.IsValid(r)))
+        {
+            errors.Add(new(null, "roles", $"角色“{role}”不存在，可选：{string.Join("、", Roles.All)}"));
+        }
+        if (Roles.SeparationViolation(roles) is { } violation)
+        {
+            errors.Add(new(null, "roles", violation));
+        }
+        if (unitId is { } u && !await db.Units.AnyAsync(x => x.Id == u))
+        {
+            errors.Add(new(null, "unitId", "所属单位不存在"));
+        }
+        if (unitId is null && roles.Any(Roles.UnitBound.Contains))
+        {
+            errors.Add(new(null, "unitId", $"角色“{string.Join("、", roles.Where(Roles.UnitBound.Contains))}”必须指定所属单位"));
+        }
+        if (personId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.UnitId == unitId))
+        {
+            errors.Add(new(null, "personId", "关联人员不存在或不属于该单位"));
+        }
+        return errors;
+    }
+
+    private async Task<UserDto> DtoAsync(AppUser user)
+    {
+        var roles = await users.GetRolesAsync(user);
+        var unitName = user.UnitId is { } u ? await db.Units.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync() : null;
+        return ToDto(user, [.. roles], unitName, DateTimeOffset.UtcNow);
+    }
+
+    private static UserDto ToDto(AppUser u, IReadOnlyList<string> roles, string? unitName, DateTimeOffset now) =>
+        new(u.Id, u.UserName!, u.DisplayName, u.UnitId, unitName, u.PersonId, roles, u.MustChangePassword, u.IsDisabled,
+            u.LockoutEnd is { } end && end > now, u.CreatedAt);
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace InspectReady.Web.Infrastructure.Http;
+
+/// <summary>One place for the problem+json answers, so every message is Chinese and says what and where.</summary>
+public static class Problems
+{
+    public static IResult Status(int status, string title, string? detail = null) =>
+        Results.Problem(title: title, detail: detail, statusCode: status);
+
+    public static IResult NotFound(string what = "资源") =>
+        Status(StatusCodes.Status404NotFound, $"{what}不存在");
+
+    public static IResult Forbidden(string detail = "当前角色无权执行此操作") =>
+        Status(StatusCodes.Status403Forbidden, "无权访问", detail);
+
+    public static IResult Validation(IEnumerable<FieldError> errors, int status = StatusCodes.Status400BadRequest, string title = "输入有误")
+    {
+        var list = errors.ToList();
+        return Results.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = string.Join("；", list.Select(e => e.ToString())),
+            Extensions = { ["errors"] = list },
+        });
+    }
+
+    public static IResult Validation(string field, string message) => Validation([new FieldError(null, field, message)]);
+}
+
+/// <summary>A problem in the input: row (for files), column or field, and a message in Chinese.</summary>
+public sealed record FieldError(int? Row, string? Column, string Message)
+{
+    public override string ToString() =>
+        (Row is { } r ? $"第{r}行" : "") + (Column is { Length: > 0 } c ? $"“{c}”" : "") + (Row is null && Column is null ? "" : "：") + Message;
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using AntDesign;
+using InspectReady.Web.Components;
+using InspectReady.Web.Data;
+using InspectReady.Web.Features;
+using InspectReady.Web.Features.Demo;
+using InspectReady.Web.Infrastructure.Hosting;
+using InspectReady.Web.Infrastructure.Identity;
+using InspectReady.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+
+var zh = new CultureInfo("zh-CN");
+CultureInfo.DefaultThreadCurrentCulture = zh;
+CultureInfo.DefaultThreadCurrentUICulture = zh;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != DemoData.Command).ToArray(),
+    // The UI library's _content/ assets are served from the package also when run outside Development.
+    WebRootPath = "wwwroot",
+});
+builder.WebHost.UseStaticWebAssets();
+
+var dataRoot = new DataRoot(builder.Configuration);
+builder.Services.AddSingleton(dataRoot);
+builder.Services.AddAppDatabase(builder.Configuration, dataRoot);
+builder.Services.AddDataProtection().SetApplicationName("InspectReady").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAppIdentity();
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddAntDesign();
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 1024L * 1024 * 1024);
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // Behind the reverse proxy of a multi-node deployment the client address comes from X-Forwarded-For.
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+});
+builder.Services.AddFeatures();
+builder.Services.AddSingleton<Bootstrap>();
+
+var app = builder.Build();
+LocaleProvider.SetLocale("zh-CN");
+
+await app.Services.GetRequiredService<Bootstrap>().RunAsync();
+if (args.Contains(DemoData.Command))
+{
+    Environment.ExitCode = await app.Services.GetRequiredService<DemoData>().RunAsync(args);
+    return;
+}
+
+if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+{
+    app.UseForwardedHeaders();
+}
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseStatusCodePages(async ctx =>
+{
+    if (ctx.HttpContext.Request.Path.StartsWithSegments("/api") && !ctx.HttpContext.Response.HasStarted
+        && ctx.HttpContext.Response.ContentLength is null && ctx.HttpContext.Response.ContentType is null)
+    {
+        var status = ctx.HttpContext.Response.StatusCode;
+        await Results.Problem(statusCode: status, title: status switch
+        {
+            401 => "未登录或令牌无效",
+            403 => "无权访问",
+            404 => "资源不存在",
+            _ => "请求失败",
+        }).ExecuteAsync(ctx.HttpContext);
+    }
+});
+app.Use(async (ctx, next) =>
+{
+    ctx.Response.Headers.XContentTypeOptions = "nosniff";
+    ctx.Response.Headers.XFrameOptions = "SAMEORIGIN";
+    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+    await next();
+});
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<ApiSessionGuard>();
+app.UseMiddleware<ForcedPasswordChange>();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapFeatures();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the functional and browser tests.</summary>
+public partial class Program;
