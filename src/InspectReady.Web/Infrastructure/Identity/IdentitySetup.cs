@@ -41,6 +41,8 @@ public static class IdentitySetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
+                // Chinese user names (张三) are common in government offices.
+                o.User.AllowedUserNameCharacters = "";
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>()

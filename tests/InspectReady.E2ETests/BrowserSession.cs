@@ -1,0 +1,106 @@
+using Microsoft.Playwright;
+
+namespace InspectReady.E2ETests;
+
+/// <summary>
+/// One browser context (one person) with page-level intent methods. Records every request to another host,
+/// every failed asset, and takes a screenshot when a step fails.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly ServerFixture server;
+    private readonly IBrowserContext context;
+
+    public IPage Page { get; }
+
+    public List<string> ForeignRequests { get; } = [];
+
+    public List<string> FailedAssets { get; } = [];
+
+    private BrowserSession(ServerFixture server, IBrowserContext context, IPage page)
+    {
+        this.server = server;
+        this.context = context;
+        Page = page;
+        var origin = new Uri(server.BaseUrl);
+        page.Request += (_, r) =>
+        {
+            if (Uri.TryCreate(r.Url, UriKind.Absolute, out var u) && u.Scheme.StartsWith("http", StringComparison.Ordinal) && u.Authority != origin.Authority)
+            {
+                ForeignRequests.Add(r.Url);
+            }
+        };
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400 && r.Request.ResourceType is "stylesheet" or "script" or "font" or "image")
+            {
+                FailedAssets.Add($"{r.Status} {r.Url}");
+            }
+        };
+    }
+
+    public static async Task<BrowserSession> OpenAsync(ServerFixture server)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        context.SetDefaultTimeout(15000);
+        return new BrowserSession(server, context, await context.NewPageAsync());
+    }
+
+    public async Task GotoAsync(string path)
+    {
+        await Page.GotoAsync(server.BaseUrl + path);
+    }
+
+    /// <summary>Clicks before the circuit is up are lost; wait for the marker the layout renders.</summary>
+    public Task WaitInteractiveAsync() =>
+        Page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public async Task SignInAsync(string userName, string password)
+    {
+        await GotoAsync("/account/login");
+        await Page.FillAsync("#userName", userName);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("button[type=submit]");
+    }
+
+    public async Task ChangePasswordAsync(string current, string next)
+    {
+        await Page.WaitForURLAsync("**/account/change-password**");
+        await Page.FillAsync("#currentPassword", current);
+        await Page.FillAsync("#newPassword", next);
+        await Page.FillAsync("#confirmPassword", next);
+        await Page.ClickAsync("button[type=submit]");
+    }
+
+    public async Task SignOutAsync()
+    {
+        await Page.ClickAsync("form.app-logout button");
+        await Page.WaitForURLAsync("**/account/login**");
+    }
+
+    /// <summary>Picks an option of an Ant Design select by its visible text.</summary>
+    public async Task ChooseAsync(ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await Page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new PageLocatorOptions { HasTextString = option }).First.ClickAsync();
+    }
+
+    public async Task StepAsync(string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{DateTime.UtcNow:HHmmss}-{string.Concat(name.Where(char.IsLetterOrDigit))}.png");
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            Console.WriteLine($"Screenshot of the failed step '{name}': {file}");
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace InspectReady.E2ETests;
+
+/// <summary>
+/// The real server on a loopback port (Kestrel, port 0) with a fresh SQLite data directory and a generated
+/// admin password, and Debian's Chromium driven by Playwright. Nothing is downloaded.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime, IDisposable
+{
+    private readonly Factory factory = new();
+    private IPlaywright? playwright;
+
+    public string DataRoot => factory.DataRoot;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string InitialAdminPassword => File.ReadAllText(Path.Combine(DataRoot, "initial-admin-password.txt")).Trim();
+
+    public IServiceProvider Services => factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp folder's own cleanup.
+        }
+    }
+
+    public void Dispose() => factory.Dispose();
+
+    private sealed class Factory : WebApplicationFactory<Program>
+    {
+        public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "inspectready-e2e", Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Data:Root", DataRoot);
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerGroup : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "server";
+}

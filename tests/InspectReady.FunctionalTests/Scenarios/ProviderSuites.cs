@@ -1,0 +1,23 @@
+using InspectReady.FunctionalTests.Infrastructure;
+
+namespace InspectReady.FunctionalTests.Scenarios;
+
+// Every scenario class runs once per provider: the same tests on SQLite and on PostgreSQL.
+
+public sealed class SignInOnSqlite(SqliteFactory f) : SignInScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class SignInOnPostgres(PostgresFactory f) : SignInScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class OrganisationOnSqlite(SqliteFactory f) : OrganisationScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class OrganisationOnPostgres(PostgresFactory f) : OrganisationScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class UnitIsolationOnSqlite(SqliteFactory f) : UnitIsolationScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class UnitIsolationOnPostgres(PostgresFactory f) : UnitIsolationScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class ImportOnSqlite(SqliteFactory f) : ImportScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class ImportOnPostgres(PostgresFactory f) : ImportScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class AuditOnSqlite(SqliteFactory f) : AuditScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class AuditOnPostgres(PostgresFactory f) : AuditScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class UsersOnSqlite(SqliteFactory f) : UserScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class UsersOnPostgres(PostgresFactory f) : UserScenarios(f), IClassFixture<PostgresFactory>;
