@@ -45,8 +45,8 @@ status=0
 run() {  # name, project, filter
   local log="$OUT/$1.log"
   echo "== $1"
-  dotnet test "$2" -c Release --no-build --nologo ${3:+--filter "$3"} --logger "console;verbosity=normal" >"$log" 2>&1 || status=1
-  grep -E "^\s+(Passed|Failed|Skipped)!?\s|Failed [A-Za-z]|Total tests|Passed!|Failed!" "$log" | grep -E "Passed!|Failed!|^\s+Failed " | tail -40
+  dotnet test "$2" -c Release --no-build --nologo ${3:+--filter "$3"} >"$log" 2>&1 || status=1
+  grep -E "^\s+Failed [A-Za-z]|^(Passed|Failed)!" "$log" | tail -40
 }
 run unit tests/InspectReady.UnitTests/InspectReady.UnitTests.csproj
 run functional-sqlite tests/InspectReady.FunctionalTests/InspectReady.FunctionalTests.csproj "FullyQualifiedName~OnSqlite"
