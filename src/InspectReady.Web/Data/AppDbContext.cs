@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Audit;
+using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Identity;
@@ -17,6 +18,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<FrameworkNode> FrameworkNodes => Set<FrameworkNode>();
+    public DbSet<FrameworkMapping> FrameworkMappings => Set<FrameworkMapping>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

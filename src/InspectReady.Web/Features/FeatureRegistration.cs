@@ -1,6 +1,7 @@
 using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Demo;
+using InspectReady.Web.Features.Frameworks;
 using InspectReady.Web.Features.Health;
 using InspectReady.Web.Features.Organisation;
 using InspectReady.Web.Features.Organisation.Import;
@@ -23,6 +24,8 @@ public static class FeatureRegistration
         services.AddScoped<OrganisationImport>();
         services.AddScoped<UsersHandler>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<FrameworksHandler>();
+        services.AddScoped<FrameworkTransfer>();
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
         return services;
@@ -36,5 +39,6 @@ public static class FeatureRegistration
         app.MapOrganisationApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapFrameworksApi();
     }
 }

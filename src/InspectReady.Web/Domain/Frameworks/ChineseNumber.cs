@@ -34,6 +34,23 @@ internal static class ChineseNumber
         return total + digit;
     }
 
+    /// <summary>1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (headings never pass 99).</summary>
+    public static string Format(int value)
+    {
+        const string digits = "〇一二三四五六七八九";
+        if (value is < 1 or > 99)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "1–99");
+        }
+        if (value < 10)
+        {
+            return digits[value].ToString();
+        }
+        var tens = value / 10;
+        var ones = value % 10;
+        return (tens == 1 ? "" : digits[tens].ToString()) + "十" + (ones == 0 ? "" : digits[ones].ToString());
+    }
+
     private static int Digit(char c) => c switch
     {
         '〇' or '零' => 0,

@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Infrastructure.Http;
 
 namespace InspectReady.Web.Features.Shared;

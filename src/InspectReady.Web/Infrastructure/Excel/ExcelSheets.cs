@@ -1,5 +1,7 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Infrastructure.Http;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace InspectReady.Web.Infrastructure.Excel;
 
@@ -35,7 +37,9 @@ public static class ExcelSheets
     {
         stream.Position = 0;
         var rows = new List<(int, IReadOnlyDictionary<string, string>)>();
-        var raw = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>();
+        // Merged cells (a heading or a shared request over several rows) give their value to every row.
+        var raw = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, configuration: new OpenXmlConfiguration { FillMergedCells = true })
+            .Cast<IDictionary<string, object?>>();
         var headers = new List<string>();
         Dictionary<string, string>? columnToHeader = null;
         var rowNo = 0;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Audit;
+using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,8 @@ public sealed class Bootstrap(IServiceProvider services, DataRoot root, IConfigu
                 await roles.CreateAsync(new AppRole(role));
             }
         }
+
+        await EnsureBuiltInFrameworksAsync(db, ct);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await db.Users.AnyAsync(ct))
@@ -67,6 +70,18 @@ public sealed class Bootstrap(IServiceProvider services, DataRoot root, IConfigu
             Console.WriteLine($"初始管理员账号：{AdminUserName}  初始密码：{password}  （已写入 {file}，首次登录须修改）");
             log.LogWarning("Generated the initial admin password; it is in {File} and must be changed at first sign-in", file);
         }
+    }
+
+    private static async Task EnsureBuiltInFrameworksAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Frameworks.AnyAsync(f => f.Code == BuiltInFrameworks.Code2021, ct))
+        {
+            return;
+        }
+        var framework = BuiltInFrameworks.Load2021().ToFramework(builtIn: true);
+        db.Frameworks.Add(framework);
+        db.Record(UserScope.System("bootstrap"), AuditActions.Import, $"指标体系 {framework.Code}", detail: $"内置指标{framework.Indicators.Count()}项");
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>16 characters from all four classes, so it always meets the policy.</summary>

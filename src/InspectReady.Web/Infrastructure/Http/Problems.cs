@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InspectReady.Web.Infrastructure.Http;
@@ -29,9 +30,3 @@ public static class Problems
     public static IResult Validation(string field, string message) => Validation([new FieldError(null, field, message)]);
 }
 
-/// <summary>A problem in the input: row (for files), column or field, and a message in Chinese.</summary>
-public sealed record FieldError(int? Row, string? Column, string Message)
-{
-    public override string ToString() =>
-        (Row is { } r ? $"第{r}行" : "") + (Column is { Length: > 0 } c ? $"“{c}”" : "") + (Row is null && Column is null ? "" : "：") + Message;
-}

@@ -85,6 +85,119 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("InspectReady.Web.Domain.Frameworks.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DefaultCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("InspectReady.Web.Domain.Frameworks.FrameworkMapping", b =>
+                {
+                    b.Property<Guid>("FromFrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToFrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToNo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FromFrameworkId", "ToFrameworkId", "FromNo");
+
+                    b.HasIndex("ToFrameworkId");
+
+                    b.ToTable("FrameworkMappings");
+                });
+
+            modelBuilder.Entity("InspectReady.Web.Domain.Frameworks.FrameworkNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedItems")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Materials")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MaterialsGroup")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Methods")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Units")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "No");
+
+                    b.HasIndex("FrameworkId", "ParentId", "Order");
+
+                    b.ToTable("FrameworkNodes");
+                });
+
             modelBuilder.Entity("InspectReady.Web.Domain.Organisation.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -414,6 +527,30 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InspectReady.Web.Domain.Frameworks.FrameworkMapping", b =>
+                {
+                    b.HasOne("InspectReady.Web.Domain.Frameworks.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("FromFrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InspectReady.Web.Domain.Frameworks.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("ToFrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InspectReady.Web.Domain.Frameworks.FrameworkNode", b =>
+                {
+                    b.HasOne("InspectReady.Web.Domain.Frameworks.Framework", null)
+                        .WithMany("Nodes")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InspectReady.Web.Domain.Organisation.Person", b =>
                 {
                     b.HasOne("InspectReady.Web.Domain.Organisation.Unit", "Unit")
@@ -538,6 +675,11 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InspectReady.Web.Domain.Frameworks.Framework", b =>
+                {
+                    b.Navigation("Nodes");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Audit;
+using InspectReady.Web.Domain.Common;
+using InspectReady.Web.Domain.Frameworks;
+using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Infrastructure.Audit;
+using InspectReady.Web.Infrastructure.Excel;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace InspectReady.Web.Features.Frameworks;
+
+/// <summary>Import and export of a framework: Excel in the task list's columns, or JSON of the full structure.</summary>
+public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, FrameworksHandler frameworks)
+{
+    public const long MaxImportBytes = 20 * 1024 * 1024;
+    public const string SheetName = "任务清单";
+    /// A second sheet carries what the task list's columns cannot: name, version and the materials cut-off.
+    public const string InfoSheet = "体系信息";
+
+    public async Task<Outcome<FrameworkDto>> ImportAsync(UserScope actor, Stream file, string fileName, long length,
+        string? code, string? name, string? version)
+    {
+        if (!FrameworksHandler.CanManage(actor))
+        {
+            return Outcome<FrameworkDto>.Forbidden();
+        }
+        if (length > MaxImportBytes)
+        {
+            return Fail($"文件“{fileName}”大小为{length / 1024 / 1024.0:0.0}MB，超过{MaxImportBytes / 1024 / 1024}MB上限");
+        }
+        var isJson = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        if (!isJson && (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || !ExcelSheets.LooksLikeXlsx(file)))
+        {
+            return Fail($"文件“{fileName}”不是 .xlsx 格式的 Excel 文件（也可导入本系统导出的 .json）");
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        FrameworkDraft? draft;
+        IReadOnlyList<FieldError> errors;
+        if (isJson)
+        {
+            try
+            {
+                (draft, errors) = FrameworkJson.Read(file, Blank(code), Blank(name), Blank(version));
+            }
+            catch (InvalidOperationException e)
+            {
+                return Fail($"文件“{fileName}”的字段类型不符：{e.Message}");
+            }
+        }
+        else
+        {
+            var read = new List<FieldError>();
+            SheetRows sheet;
+            var info = new Dictionary<string, string>();
+            try
+            {
+                var sheets = ExcelSheets.SheetNames(file);
+                sheet = ExcelSheets.Read(file, sheets.Contains(SheetName) ? SheetName : sheets[0], [], read, fileName);
+                if (sheets.Contains(InfoSheet))
+                {
+                    info = ExcelSheets.Read(file, InfoSheet, [], read, fileName).Rows
+                        .ToDictionary(r => r.Cells.GetValueOrDefault("项目", ""), r => r.Cells.GetValueOrDefault("值", ""));
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentOutOfRangeException)
+            {
+                return Fail($"文件“{fileName}”无法读取：不是有效的 Excel 文件");
+            }
+            (draft, errors) = read.Count > 0
+                ? (null, read)
+                : TaskListTable.Read(sheet.Headers, sheet.Rows,
+                    Blank(code) ?? Blank(info.GetValueOrDefault("代码")) ?? $"import-{DateTime.UtcNow:yyyyMMddHHmmss}",
+                    Blank(name) ?? Blank(info.GetValueOrDefault("名称")) ?? stem,
+                    Blank(version) ?? Blank(info.GetValueOrDefault("版本")) ?? DateTime.UtcNow.ToString("yyyy-MM-dd"),
+                    DateOnly.TryParse(info.GetValueOrDefault("材料截止日期"), out var cutoff) ? cutoff : null);
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        if (draft is not null)
+        {
+            var extra = new List<FieldError>();
+            if (string.IsNullOrWhiteSpace(draft.Code) || draft.Code.Length > 64)
+            {
+                extra.Add(new(null, "code", "代码不能为空且不超过64个字符"));
+            }
+            else if (await db.Frameworks.AnyAsync(f => f.Code == draft.Code))
+            {
+                extra.Add(new(null, "code", $"代码“{draft.Code}”已被另一个指标体系使用；新版本请用新的代码"));
+            }
+            if (string.IsNullOrWhiteSpace(draft.Name))
+            {
+                extra.Add(new(null, "name", "名称不能为空"));
+            }
+            errors = extra;
+        }
+        if (draft is null || errors.Count > 0)
+        {
+            db.Record(actor, AuditActions.Import, $"指标体系 {fileName}", AuditResult.Failure, $"{errors.Count}处错误，未导入");
+            await db.SaveChangesAsync();
+            return Outcome<FrameworkDto>.Invalid(errors);
+        }
+        var framework = draft.ToFramework();
+        db.Frameworks.Add(framework);
+        db.Record(actor, AuditActions.Import, $"指标体系 {framework.Code}", detail: $"{fileName}：指标{framework.Indicators.Count()}项");
+        await db.SaveChangesAsync();
+        return Outcome<FrameworkDto>.Ok(FrameworksHandler.ToDto(framework, framework.Indicators.Count()));
+    }
+
+    public async Task<Outcome<string>> ExportAsync(UserScope actor, Guid id, string format, Stream output)
+    {
+        var framework = await frameworks.LoadAsync(id);
+        if (framework is null)
+        {
+            return Outcome<string>.NotFound();
+        }
+        if (format == "json")
+        {
+            await JsonSerializer.SerializeAsync(output, FrameworkJson.Write(framework), FrameworkJson.Options);
+        }
+        else
+        {
+            var rows = TaskListTable.Write(framework).Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value));
+            var info = new List<Dictionary<string, object?>>
+            {
+                new() { ["项目"] = "代码", ["值"] = framework.Code },
+                new() { ["项目"] = "名称", ["值"] = framework.Name },
+                new() { ["项目"] = "版本", ["值"] = framework.Version },
+                new() { ["项目"] = "材料截止日期", ["值"] = framework.DefaultCutoff?.ToString("yyyy-MM-dd") },
+            };
+            await MiniExcel.SaveAsAsync(output, new Dictionary<string, object> { [SheetName] = rows, [InfoSheet] = info });
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        db.Record(actor, AuditActions.Export, $"指标体系 {framework.Code}", detail: format);
+        await db.SaveChangesAsync();
+        return Outcome<string>.Ok($"{framework.Code}.{format}");
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static Outcome<FrameworkDto> Fail(string message) => Outcome<FrameworkDto>.Invalid([new FieldError(null, "file", message)]);
+}
