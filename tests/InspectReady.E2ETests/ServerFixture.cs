@@ -8,9 +8,14 @@ namespace InspectReady.E2ETests;
 /// The real server on a loopback port (Kestrel, port 0) with a fresh SQLite data directory and a generated
 /// admin password, and Debian's Chromium driven by Playwright. Nothing is downloaded.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime, IDisposable
+public class ServerFixture : IAsyncLifetime, IDisposable
 {
-    private readonly Factory factory = new();
+    private readonly Factory factory;
+
+    public ServerFixture() : this(null) { }
+
+    /// <param name="adminPassword">null: the server generates the first admin password, as on a fresh install.</param>
+    protected ServerFixture(string? adminPassword) => factory = new Factory(adminPassword);
     private IPlaywright? playwright;
 
     public string DataRoot => factory.DataRoot;
@@ -52,9 +57,13 @@ public sealed class ServerFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    public void Dispose() => factory.Dispose();
+    public void Dispose()
+    {
+        factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    private sealed class Factory : WebApplicationFactory<Program>
+    private sealed class Factory(string? adminPassword) : WebApplicationFactory<Program>
     {
         public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "inspectready-e2e", Guid.NewGuid().ToString("N"));
 
@@ -63,8 +72,18 @@ public sealed class ServerFixture : IAsyncLifetime, IDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("Data:Root", DataRoot);
             builder.UseSetting("Database:Provider", "Sqlite");
+            if (adminPassword is not null)
+            {
+                builder.UseSetting("INSPECTREADY_ADMIN_PASSWORD", adminPassword);
+            }
         }
     }
+}
+
+/// <summary>A server whose first admin has a known password, for scenarios that do not test the first run.</summary>
+public sealed class KnownAdminServer() : ServerFixture(AdminPassword)
+{
+    public const string AdminPassword = "Known#Root2026";
 }
 
 [CollectionDefinition(Name)]
