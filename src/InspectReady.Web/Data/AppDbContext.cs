@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Audit;
+using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Infrastructure.Audit;
@@ -21,6 +22,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<FrameworkNode> FrameworkNodes => Set<FrameworkNode>();
     public DbSet<FrameworkMapping> FrameworkMappings => Set<FrameworkMapping>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<FilingTask> Tasks => Set<FilingTask>();
+    public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
+    public DbSet<TaskTransition> TaskTransitions => Set<TaskTransition>();
+    public DbSet<TaskVersion> TaskVersions => Set<TaskVersion>();
+    public DbSet<TaskComment> TaskComments => Set<TaskComment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -1,7 +1,10 @@
 using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Demo;
+using InspectReady.Web.Features.Campaigns;
+using InspectReady.Web.Features.Filing;
 using InspectReady.Web.Features.Frameworks;
+using InspectReady.Web.Infrastructure.Files;
 using InspectReady.Web.Features.Health;
 using InspectReady.Web.Features.Organisation;
 using InspectReady.Web.Features.Organisation.Import;
@@ -26,6 +29,12 @@ public static class FeatureRegistration
         services.AddScoped<AuditQuery>();
         services.AddScoped<FrameworksHandler>();
         services.AddScoped<FrameworkTransfer>();
+        services.AddScoped<CampaignsHandler>();
+        services.AddScoped<TasksHandler>();
+        services.AddScoped<AttachmentsHandler>();
+        services.AddScoped<NotificationsHandler>();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
         return services;
@@ -40,5 +49,7 @@ public static class FeatureRegistration
         app.MapUsersApi();
         app.MapAuditApi();
         app.MapFrameworksApi();
+        app.MapCampaignsApi();
+        app.MapFilingApi();
     }
 }

@@ -3,7 +3,7 @@ using InspectReady.Web.Infrastructure.Http;
 
 namespace InspectReady.Web.Features.Shared;
 
-public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict }
+public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict, Unprocessable }
 
 /// <summary>What a handler answers: a value, or why not. Endpoints turn it into HTTP, pages into messages.</summary>
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldError> Errors)
@@ -15,6 +15,9 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
     public static Outcome<T> Forbidden() => new(OutcomeKind.Forbidden, default, []);
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, [new FieldError(null, null, message)]);
 
+    /// <summary>For <see cref="OutcomeKind.Unprocessable"/>: the broken rules, each named, answered as 422.</summary>
+    public IReadOnlyList<object>? Violations { get; init; }
+
     public bool IsOk => Kind == OutcomeKind.Ok;
 
     public string Message => string.Join("；", Errors.Select(e => e.ToString()));
@@ -25,6 +28,7 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
         OutcomeKind.NotFound => Problems.NotFound(what),
         OutcomeKind.Forbidden => Problems.Forbidden(),
         OutcomeKind.Conflict => Problems.Status(StatusCodes.Status409Conflict, "操作冲突", Message),
+        OutcomeKind.Unprocessable => Problems.Rules(Violations ?? Errors, Message),
         _ => Problems.Validation(Errors),
     };
 }

@@ -27,6 +27,15 @@ public static class Problems
         });
     }
 
+    /// <summary>422: the request was understood, but the document's rules do not hold; each broken rule is listed.</summary>
+    public static IResult Rules(IEnumerable<object> violations, string detail) => Results.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "不符合填报规则",
+        Detail = detail,
+        Extensions = { ["errors"] = violations.ToList() },
+    });
+
     public static IResult Validation(string field, string message) => Validation([new FieldError(null, field, message)]);
 }
 

@@ -1,0 +1,98 @@
+namespace InspectReady.Web.Domain.Campaigns;
+
+/// <summary>
+/// 任务: one unit's filing for one materials group (a single indicator is a group of one) of a campaign.
+/// The status changes only through the methods below, which guard the workflow.
+/// </summary>
+public sealed class FilingTask
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CampaignId { get; set; }
+    public Guid UnitId { get; set; }
+    /// The indicator numbers this filing serves, e.g. 26, 27, 28, 29.
+    public List<int> IndicatorNos { get; set; } = [];
+    /// "26" for a group led by no. 26; unique with campaign and unit.
+    public required string GroupKey { get; set; }
+    /// 牵头 (true) or 配合 (false).
+    public bool IsLead { get; set; }
+    public string Status { get; set; } = FilingStatus.Draft;
+    public DateOnly Deadline { get; set; }
+    /// 情况说明
+    public string? Statement { get; set; }
+    /// 公开网址
+    public List<string> Links { get; set; } = [];
+    /// Structured list rows per checklist item index.
+    public Dictionary<int, List<Dictionary<string, string>>> Lists { get; set; } = [];
+    /// 不涉及本部门职责 (rule 5): counts as filed.
+    public bool NotApplicable { get; set; }
+    public string? NotApplicableReason { get; set; }
+    /// Bumped on every save of the draft; a save that names an older version is refused.
+    public int DraftVersion { get; set; }
+    public DateTime? DraftSavedAt { get; set; }
+    public string? DraftSavedBy { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public string? Reviewer { get; set; }
+    public int ReturnCount { get; set; }
+    public bool Removed { get; set; }
+    public List<TaskAttachment> Attachments { get; set; } = [];
+
+    public string GroupLabel => IndicatorNos.Count == 1 ? $"第{IndicatorNos[0]}项" : $"第{string.Join("、", IndicatorNos)}项";
+
+    public bool IsOverdue(DateOnly today) => Status is not (FilingStatus.Submitted or FilingStatus.Approved or FilingStatus.AwaitingSignOff) && today > Deadline;
+
+    public void EnsureEditable()
+    {
+        if (!FilingStatus.IsEditable(Status))
+        {
+            throw new WorkflowException($"任务状态为“{Status}”，不能修改；如需修改请先退回");
+        }
+    }
+
+    /// <summary>The liaison asks the unit's leader to sign off.</summary>
+    public void SubmitForSignOff() => Move(FilingStatus.AwaitingSignOff, FilingStatus.Draft, FilingStatus.Returned);
+
+    /// <summary>The leader signs off: the filing reaches the office.</summary>
+    public void SignOff(DateTime now)
+    {
+        Move(FilingStatus.Submitted, FilingStatus.AwaitingSignOff);
+        SubmittedAt = now;
+    }
+
+    /// <summary>The leader sends the draft back to the liaison.</summary>
+    public void SendBack() => Move(FilingStatus.Draft, FilingStatus.AwaitingSignOff);
+
+    /// <summary>The office returns the filing with reasons and a new deadline.</summary>
+    public void Return(DateOnly newDeadline, string reviewer)
+    {
+        Move(FilingStatus.Returned, FilingStatus.Submitted);
+        Deadline = newDeadline;
+        Reviewer = reviewer;
+        ReturnCount++;
+    }
+
+    public void Approve(string reviewer)
+    {
+        Move(FilingStatus.Approved, FilingStatus.Submitted);
+        Reviewer = reviewer;
+    }
+
+    /// <summary>Only the office reopens an approved filing; it goes back to the unit as returned.</summary>
+    public void Reopen(DateOnly newDeadline, string reviewer)
+    {
+        Move(FilingStatus.Returned, FilingStatus.Approved);
+        Deadline = newDeadline;
+        Reviewer = reviewer;
+        ReturnCount++;
+    }
+
+    private void Move(string to, params string[] from)
+    {
+        if (!from.Contains(Status))
+        {
+            throw new WorkflowException($"任务状态为“{Status}”，不能变为“{to}”");
+        }
+        Status = to;
+    }
+}
+
+public sealed class WorkflowException(string message) : InvalidOperationException(message);

@@ -1,0 +1,109 @@
+using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Common;
+using InspectReady.Web.Domain.Files;
+using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Infrastructure.Audit;
+using InspectReady.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace InspectReady.Web.Features.Filing;
+
+/// <summary>Attachments of a filing: streamed to disk, checked by content, stored once per content, previewed in place.</summary>
+public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, FileStore files)
+{
+    /// <summary>Checks before the body is read, so a refused upload is not streamed at all.</summary>
+    public async Task<Outcome<FilingTask>> AuthorizeUploadAsync(UserScope actor, Guid taskId, string? kind)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, _) = await TasksHandler.LoadAsync(db, taskId);
+        if (task is null || !await TasksHandler.CanSeeAsync(db, actor, task))
+        {
+            return Outcome<FilingTask>.NotFound();
+        }
+        if (!TasksHandler.IsFilerOf(actor, task))
+        {
+            return Outcome<FilingTask>.Forbidden();
+        }
+        if (!FilingStatus.IsEditable(task.Status))
+        {
+            return Outcome<FilingTask>.Conflict($"任务状态为“{task.Status}”，不能上传附件");
+        }
+        if (kind is not null && !AttachmentKinds.All.Contains(kind))
+        {
+            return Outcome<FilingTask>.Invalid("kind", $"附件类别只能是：{string.Join("、", AttachmentKinds.All)}");
+        }
+        return Outcome<FilingTask>.Ok(task);
+    }
+
+    public async Task<Outcome<AttachmentDto>> UploadAsync(UserScope actor, Guid taskId, Stream content, string fileName, string? kind, int? itemIndex,
+        CancellationToken ct)
+    {
+        var check = await AuthorizeUploadAsync(actor, taskId, kind);
+        if (!check.IsOk)
+        {
+            return new Outcome<AttachmentDto>(check.Kind, null, check.Errors);
+        }
+        StoredFile stored;
+        try
+        {
+            stored = await files.SaveAsync(content, fileName, ct);
+        }
+        catch (FileRejectedException e)
+        {
+            return Outcome<AttachmentDto>.Invalid("file", e.Message);
+        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var attachment = new TaskAttachment
+        {
+            TaskId = taskId, Sha256 = stored.Sha256, FileName = SafeName(fileName), ContentType = stored.ContentType, Size = stored.Size,
+            Kind = kind ?? AttachmentKinds.Evidence, ItemIndex = itemIndex, UploadedBy = actor.UserName,
+        };
+        db.TaskAttachments.Add(attachment);
+        db.Record(actor, AuditActions.Create, $"任务 {check.Value!.GroupLabel} 附件 {attachment.FileName}", detail: $"SHA-256 {stored.Sha256}，{stored.Size}字节");
+        await db.SaveChangesAsync(ct);
+        return Outcome<AttachmentDto>.Ok(ToDto(attachment));
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(UserScope actor, Guid attachmentId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var attachment = await db.TaskAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId);
+        if (attachment is null)
+        {
+            return Outcome<bool>.NotFound();
+        }
+        var check = await AuthorizeUploadAsync(actor, attachment.TaskId, null);
+        if (!check.IsOk)
+        {
+            return new Outcome<bool>(check.Kind, false, check.Errors);
+        }
+        // The stored content stays: earlier submitted versions still name it.
+        db.TaskAttachments.Remove(attachment);
+        db.Record(actor, AuditActions.Delete, $"任务 {check.Value!.GroupLabel} 附件 {attachment.FileName}");
+        await db.SaveChangesAsync();
+        return Outcome<bool>.Ok(true);
+    }
+
+    public async Task<Outcome<(TaskAttachment Attachment, Stream Content)>> OpenAsync(UserScope actor, Guid attachmentId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var attachment = await db.TaskAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId);
+        var (task, _) = attachment is null ? (null, null) : await TasksHandler.LoadAsync(db, attachment.TaskId);
+        if (attachment is null || task is null || !await TasksHandler.CanSeeAsync(db, actor, task) || !files.Exists(attachment.Sha256))
+        {
+            return Outcome<(TaskAttachment, Stream)>.NotFound();
+        }
+        return Outcome<(TaskAttachment, Stream)>.Ok((attachment, files.OpenRead(attachment.Sha256)));
+    }
+
+    public static AttachmentDto ToDto(TaskAttachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Kind, a.ItemIndex, a.UploadedAt,
+        a.UploadedBy, FileTypes.Previewable(a.ContentType));
+
+    private static string SafeName(string name)
+    {
+        var file = Path.GetFileName(name.Replace('\\', '/'));
+        return file.Length > 200 ? file[^200..] : file;
+    }
+}

@@ -1,0 +1,411 @@
+using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Common;
+using InspectReady.Web.Domain.Frameworks;
+using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace InspectReady.Web.Features.Filing;
+
+public sealed record TaskFilter(Guid? UnitId = null, string? Status = null, string? Method = null, int? IndicatorNo = null, bool? Overdue = null,
+    bool IncludeRemoved = false);
+
+/// <summary>
+/// The filing workflow: 草稿 → 待单位审核 → 已报送 → 退回 ↔ … → 已通过. Liaisons edit and submit, their leader signs off,
+/// the office returns or approves; only the office reopens an approved filing.
+/// </summary>
+public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+{
+    public async Task<Outcome<IReadOnlyList<TaskDto>>> ListAsync(UserScope actor, Guid campaignId, TaskFilter filter)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+        if (campaign is null)
+        {
+            return Outcome<IReadOnlyList<TaskDto>>.NotFound();
+        }
+        var query = db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId);
+        if (!actor.SeesAllUnits)
+        {
+            query = query.Where(t => t.UnitId == actor.UnitId);
+        }
+        if (filter.UnitId is { } unit)
+        {
+            query = query.Where(t => t.UnitId == unit);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Status))
+        {
+            query = query.Where(t => t.Status == filter.Status);
+        }
+        if (!filter.IncludeRemoved)
+        {
+            query = query.Where(t => !t.Removed);
+        }
+        var tasks = await query.ToListAsync();
+        var methods = await MethodsAsync(db, campaign.FrameworkId);
+        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+        var today = Today;
+        var result = tasks
+            .Where(t => filter.IndicatorNo is not { } no || t.IndicatorNos.Contains(no))
+            .Where(t => filter.Overdue is not { } o || t.IsOverdue(today) == o)
+            .Select(t => ToDto(t, names.GetValueOrDefault(t.UnitId), methods, today))
+            .Where(t => string.IsNullOrWhiteSpace(filter.Method) || t.Methods.Contains(filter.Method))
+            .OrderBy(t => t.IndicatorNos[0]).ThenBy(t => t.UnitName, StringComparer.Ordinal)
+            .ToList();
+        return Outcome<IReadOnlyList<TaskDto>>.Ok(result);
+    }
+
+    public async Task<Outcome<TaskDetailDto>> GetAsync(UserScope actor, Guid id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, campaign) = await LoadAsync(db, id);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<TaskDetailDto>.NotFound();
+        }
+        return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign!));
+    }
+
+    /// <summary>Assisting units' filings for the same group, for the lead unit to compose the final one.</summary>
+    public async Task<Outcome<IReadOnlyList<TaskDetailDto>>> PartsAsync(UserScope actor, Guid id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, campaign) = await LoadAsync(db, id);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<IReadOnlyList<TaskDetailDto>>.NotFound();
+        }
+        if (!task.IsLead && !actor.SeesAllUnits)
+        {
+            return Outcome<IReadOnlyList<TaskDetailDto>>.Forbidden();
+        }
+        var parts = await db.Tasks.AsNoTracking().Include(t => t.Attachments)
+            .Where(t => t.CampaignId == task.CampaignId && t.GroupKey == task.GroupKey && t.Id != task.Id && !t.IsLead && !t.Removed).ToListAsync();
+        var result = new List<TaskDetailDto>();
+        foreach (var part in parts)
+        {
+            result.Add(await DetailAsync(db, part, campaign!));
+        }
+        return Outcome<IReadOnlyList<TaskDetailDto>>.Ok(result);
+    }
+
+    public async Task<Outcome<TaskDetailDto>> SaveDraftAsync(UserScope actor, Guid id, DraftRequest request)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, campaign) = await LoadAsync(db, id, tracked: true);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<TaskDetailDto>.NotFound();
+        }
+        if (!IsFilerOf(actor, task))
+        {
+            return Outcome<TaskDetailDto>.Forbidden();
+        }
+        if (!FilingStatus.IsEditable(task.Status))
+        {
+            return Outcome<TaskDetailDto>.Conflict($"任务状态为“{task.Status}”，不能修改");
+        }
+        if (request.Version is { } expected && expected != task.DraftVersion)
+        {
+            return Outcome<TaskDetailDto>.Conflict($"该草稿已被{task.DraftSavedBy}于{task.DraftSavedAt:yyyy-MM-dd HH:mm:ss}（UTC）修改，请刷新后再保存，以免覆盖对方的内容");
+        }
+        var checklist = await ChecklistAsync(db, campaign!, task);
+        var errors = new List<FieldError>();
+        var lists = request.Lists ?? [];
+        foreach (var index in lists.Keys.Where(k => checklist.All(c => c.Index != k || ListTemplates.For(c) is null)))
+        {
+            errors.Add(new(null, "lists", $"第{index}项材料不要求填写清单"));
+        }
+        if (StatementLength.Count(request.Statement) > StatementLength.Maximum * 4)
+        {
+            errors.Add(new(null, "statement", "情况说明过长"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<TaskDetailDto>.Invalid(errors);
+        }
+        task.Statement = request.Statement;
+        task.Links = [.. (request.Links ?? []).Select(l => l.Trim()).Where(l => l.Length > 0)];
+        task.Lists = lists.ToDictionary(kv => kv.Key, kv => kv.Value.Select(r => r.ToDictionary(c => c.Key, c => c.Value?.Trim() ?? "")).ToList());
+        task.NotApplicable = request.NotApplicable ?? false;
+        task.NotApplicableReason = request.NotApplicableReason?.Trim();
+        task.DraftVersion++;
+        task.DraftSavedAt = clock.GetUtcNow().UtcDateTime;
+        task.DraftSavedBy = actor.UserName;
+        db.Record(actor, AuditActions.Update, $"任务 {task.GroupLabel} 草稿", detail: $"版本{task.DraftVersion}");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<TaskDetailDto>.Conflict("该草稿刚被他人修改，请刷新后再保存，以免覆盖对方的内容");
+        }
+        return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign!));
+    }
+
+    /// <summary>The liaison sends the filing to the unit's leader; the document's rules must hold (else 422, nothing changes).</summary>
+    public async Task<Outcome<TaskDetailDto>> SubmitAsync(UserScope actor, Guid id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, campaign) = await LoadAsync(db, id, tracked: true);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<TaskDetailDto>.NotFound();
+        }
+        if (!IsFilerOf(actor, task))
+        {
+            return Outcome<TaskDetailDto>.Forbidden();
+        }
+        var problems = FilingValidator.Validate(task, await ChecklistAsync(db, campaign!, task), campaign!.CutoffDate);
+        if (problems.Count > 0)
+        {
+            return new Outcome<TaskDetailDto>(OutcomeKind.Unprocessable, null,
+                [.. problems.Select(p => new FieldError(p.Row, p.Field ?? p.Rule, p.Message))]) { Violations = problems };
+        }
+        return await MoveAsync(db, actor, task, campaign, t => t.SubmitForSignOff(), null, notify: (Roles.UnitLeader, task.UnitId, "有待审核的迎检材料"));
+    }
+
+    public async Task<Outcome<TaskDetailDto>> SignOffAsync(UserScope actor, Guid id) =>
+        await DecideAsync(actor, id, IsLeaderOf, async (db, task) =>
+        {
+            task.SignOff(clock.GetUtcNow().UtcDateTime);
+            var number = await db.TaskVersions.CountAsync(v => v.TaskId == task.Id) + 1;
+            db.TaskVersions.Add(new TaskVersion
+            {
+                TaskId = task.Id, Number = number, SignedOffBy = actor.UserName, Statement = task.Statement, Links = [.. task.Links],
+                Lists = task.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Select(r => new Dictionary<string, string>(r)).ToList()),
+                NotApplicable = task.NotApplicable, NotApplicableReason = task.NotApplicableReason,
+                Attachments = [.. task.Attachments.Select(a => $"{a.Sha256} {a.FileName}")],
+            });
+        }, null, (Roles.Office, null, "有单位报送了迎检材料"));
+
+    public Task<Outcome<TaskDetailDto>> SendBackAsync(UserScope actor, Guid id, DecisionRequest request) =>
+        DecideAsync(actor, id, IsLeaderOf, (_, task) => { task.SendBack(); return Task.CompletedTask; }, request, (Roles.UnitLiaison, null, "单位领导退回了迎检材料"),
+            requireReason: true);
+
+    public Task<Outcome<TaskDetailDto>> ReturnAsync(UserScope actor, Guid id, DecisionRequest request) =>
+        DecideAsync(actor, id, (a, _) => IsOffice(a), (_, task) => { task.Return(request.NewDeadline!.Value, actor.UserName); return Task.CompletedTask; },
+            request, (Roles.UnitLiaison, null, "创建办退回了迎检材料"), requireReason: true, requireDeadline: true);
+
+    public Task<Outcome<TaskDetailDto>> ApproveAsync(UserScope actor, Guid id) =>
+        DecideAsync(actor, id, (a, _) => IsOffice(a), (_, task) => { task.Approve(actor.UserName); return Task.CompletedTask; }, null,
+            (Roles.UnitLiaison, null, "迎检材料已审核通过"));
+
+    public Task<Outcome<TaskDetailDto>> ReopenAsync(UserScope actor, Guid id, DecisionRequest request) =>
+        DecideAsync(actor, id, (a, _) => IsOffice(a), (_, task) => { task.Reopen(request.NewDeadline!.Value, actor.UserName); return Task.CompletedTask; },
+            request, (Roles.UnitLiaison, null, "创建办重新打开了已通过的迎检材料"), requireReason: true, requireDeadline: true);
+
+    /// <summary>The office approves or returns many filings at once; each is decided on its own.</summary>
+    public async Task<BatchResultDto> BatchAsync(UserScope actor, BatchRequest request, bool approve)
+    {
+        var done = new List<Guid>();
+        var refused = new Dictionary<Guid, string>();
+        foreach (var id in request.TaskIds ?? [])
+        {
+            var outcome = approve
+                ? await ApproveAsync(actor, id)
+                : await ReturnAsync(actor, id, new DecisionRequest(request.Reason, null, request.NewDeadline));
+            if (outcome.IsOk)
+            {
+                done.Add(id);
+            }
+            else
+            {
+                refused[id] = outcome.Kind == OutcomeKind.NotFound ? "任务不存在" : outcome.Kind == OutcomeKind.Forbidden ? "无权操作" : outcome.Message;
+            }
+        }
+        return new BatchResultDto(done, refused);
+    }
+
+    public async Task<Outcome<IReadOnlyList<CommentDto>>> CommentsAsync(UserScope actor, Guid id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, _) = await LoadAsync(db, id);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<IReadOnlyList<CommentDto>>.NotFound();
+        }
+        return Outcome<IReadOnlyList<CommentDto>>.Ok(await db.TaskComments.AsNoTracking().Where(c => c.TaskId == id).OrderBy(c => c.Id)
+            .Select(c => new CommentDto(c.At, c.UserName, c.Text)).ToListAsync());
+    }
+
+    public async Task<Outcome<CommentDto>> AddCommentAsync(UserScope actor, Guid id, CommentRequest request)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, _) = await LoadAsync(db, id);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<CommentDto>.NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 2000)
+        {
+            return Outcome<CommentDto>.Invalid("text", "评论内容不能为空，且不超过2000字");
+        }
+        var comment = new TaskComment { TaskId = id, UserName = actor.UserName, Text = request.Text.Trim(), At = clock.GetUtcNow().UtcDateTime };
+        db.TaskComments.Add(comment);
+        db.Record(actor, AuditActions.Create, $"任务 {task.GroupLabel} 评论");
+        await db.SaveChangesAsync();
+        return Outcome<CommentDto>.Ok(new CommentDto(comment.At, comment.UserName, comment.Text));
+    }
+
+    public async Task<Outcome<IReadOnlyList<VersionDto>>> VersionsAsync(UserScope actor, Guid id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, _) = await LoadAsync(db, id);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<IReadOnlyList<VersionDto>>.NotFound();
+        }
+        var versions = await db.TaskVersions.AsNoTracking().Where(v => v.TaskId == id).OrderBy(v => v.Number).ToListAsync();
+        return Outcome<IReadOnlyList<VersionDto>>.Ok([.. versions.Select(v => new VersionDto(v.Number, v.At, v.SignedOffBy, v.Statement, v.Links,
+            v.Lists, v.NotApplicable, [.. v.Attachments.Select(a => a[65..])]))]);
+    }
+
+    public async Task<Outcome<VersionComparisonDto>> CompareAsync(UserScope actor, Guid id, int a, int b)
+    {
+        var versions = await VersionsAsync(actor, id);
+        if (!versions.IsOk)
+        {
+            return new Outcome<VersionComparisonDto>(versions.Kind, null, versions.Errors);
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        var raw = await db.TaskVersions.AsNoTracking().Where(v => v.TaskId == id && (v.Number == a || v.Number == b)).ToListAsync();
+        var left = raw.FirstOrDefault(v => v.Number == a);
+        var right = raw.FirstOrDefault(v => v.Number == b);
+        if (left is null || right is null)
+        {
+            return Outcome<VersionComparisonDto>.NotFound();
+        }
+        var lines = TextDiff.Lines(left.Statement ?? "", right.Statement ?? "").Select(l => new DiffLineDto(l.Kind, l.Text)).ToList();
+        static string Name(string entry) => entry[65..];
+        return Outcome<VersionComparisonDto>.Ok(new VersionComparisonDto(a, b, lines,
+            [.. right.Attachments.Except(left.Attachments).Select(Name)], [.. left.Attachments.Except(right.Attachments).Select(Name)],
+            [.. right.Links.Except(left.Links)], [.. left.Links.Except(right.Links)]));
+    }
+
+    private async Task<Outcome<TaskDetailDto>> DecideAsync(UserScope actor, Guid id, Func<UserScope, FilingTask, bool> allowed,
+        Func<AppDbContext, FilingTask, Task> move, DecisionRequest? request, (string Role, Guid? Unit, string Title) notify,
+        bool requireReason = false, bool requireDeadline = false)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var (task, campaign) = await LoadAsync(db, id, tracked: true);
+        if (task is null || !await CanSeeAsync(db, actor, task))
+        {
+            return Outcome<TaskDetailDto>.NotFound();
+        }
+        if (!allowed(actor, task))
+        {
+            return Outcome<TaskDetailDto>.Forbidden();
+        }
+        var errors = new List<FieldError>();
+        if (requireReason && string.IsNullOrWhiteSpace(request?.Reason) && (request?.ItemReasons is not { Count: > 0 }))
+        {
+            errors.Add(new(null, "reason", "退回须说明理由（总体或逐项）"));
+        }
+        if (requireDeadline && request?.NewDeadline is not { } deadline)
+        {
+            errors.Add(new(null, "newDeadline", "退回须给出新的报送期限"));
+        }
+        else if (requireDeadline && request!.NewDeadline < Today)
+        {
+            errors.Add(new(null, "newDeadline", "新的报送期限不能早于今天"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<TaskDetailDto>.Invalid(errors);
+        }
+        return await MoveAsync(db, actor, task, campaign!, t => move(db, t).GetAwaiter().GetResult(), request, notify);
+    }
+
+    private async Task<Outcome<TaskDetailDto>> MoveAsync(AppDbContext db, UserScope actor, FilingTask task, Campaign campaign, Action<FilingTask> move,
+        DecisionRequest? request, (string Role, Guid? Unit, string Title) notify)
+    {
+        var from = task.Status;
+        try
+        {
+            move(task);
+        }
+        catch (WorkflowException e)
+        {
+            return Outcome<TaskDetailDto>.Conflict(e.Message);
+        }
+        db.TaskTransitions.Add(new TaskTransition
+        {
+            TaskId = task.Id, From = from, To = task.Status, UserName = actor.UserName, At = clock.GetUtcNow().UtcDateTime,
+            Reason = request?.Reason?.Trim(), ItemReasons = request?.ItemReasons ?? [], NewDeadline = request?.NewDeadline,
+        });
+        var unitName = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefaultAsync();
+        foreach (var user in await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId))
+        {
+            db.Notifications.Add(new Notification
+            {
+                UserId = user, Title = notify.Title, Body = $"{unitName} {task.GroupLabel}：{from} → {task.Status}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
+                Link = $"/tasks/{task.Id}", At = clock.GetUtcNow().UtcDateTime,
+            });
+        }
+        db.Record(actor, AuditActions.Update, $"任务 {unitName} {task.GroupLabel}", detail: $"{from} → {task.Status}");
+        await db.SaveChangesAsync();
+        return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));
+    }
+
+    internal static async Task<(FilingTask? Task, Campaign? Campaign)> LoadAsync(AppDbContext db, Guid id, bool tracked = false)
+    {
+        var query = db.Tasks.Include(t => t.Attachments).AsQueryable();
+        var task = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == id);
+        var campaign = task is null ? null : await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CampaignId);
+        return (task, campaign);
+    }
+
+    /// <summary>A unit sees its own tasks; the lead unit also sees the assisting units' parts of its groups.</summary>
+    internal static async Task<bool> CanSeeAsync(AppDbContext db, UserScope actor, FilingTask task) =>
+        actor.SeesAllUnits || actor.UnitId == task.UnitId
+        || (actor.UnitId is { } unit && await db.Tasks.AnyAsync(t => t.CampaignId == task.CampaignId && t.GroupKey == task.GroupKey && t.UnitId == unit && t.IsLead));
+
+    internal static bool IsFilerOf(UserScope actor, FilingTask task) => actor.IsInRole(Roles.UnitLiaison) && actor.UnitId == task.UnitId;
+
+    private static bool IsLeaderOf(UserScope actor, FilingTask task) => actor.IsInRole(Roles.UnitLeader) && actor.UnitId == task.UnitId;
+
+    private static bool IsOffice(UserScope actor) => actor.IsInRole(Roles.Office);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    internal static async Task<IReadOnlyList<MaterialItem>> ChecklistAsync(AppDbContext db, Campaign campaign, FilingTask task)
+    {
+        var node = await db.FrameworkNodes.AsNoTracking().FirstOrDefaultAsync(n => n.FrameworkId == campaign.FrameworkId && n.No == task.IndicatorNos[0]);
+        return node?.MaterialItems ?? [];
+    }
+
+    private static async Task<Dictionary<int, IReadOnlyList<string>>> MethodsAsync(AppDbContext db, Guid frameworkId) =>
+        (await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == frameworkId && n.No != null).ToListAsync())
+            .ToDictionary(n => n.No!.Value, n => (IReadOnlyList<string>)n.Methods);
+
+    private async Task<TaskDetailDto> DetailAsync(AppDbContext db, FilingTask task, Campaign campaign)
+    {
+        var checklist = await ChecklistAsync(db, campaign, task);
+        var nodes = await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == campaign.FrameworkId && n.No != null && task.IndicatorNos.Contains(n.No.Value)).ToListAsync();
+        var methods = nodes.ToDictionary(n => n.No!.Value, n => (IReadOnlyList<string>)n.Methods);
+        var unitName = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefaultAsync();
+        var history = await db.TaskTransitions.AsNoTracking().Where(t => t.TaskId == task.Id).OrderBy(t => t.Id)
+            .Select(t => new TransitionDto(t.From, t.To, t.At, t.UserName, t.Reason, t.ItemReasons, t.NewDeadline)).ToListAsync();
+        return new TaskDetailDto(
+            ToDto(task, unitName, methods, Today),
+            [.. nodes.OrderBy(n => n.No).Select(n => $"{n.No}. {n.Text}")],
+            [.. checklist.Select(i =>
+            {
+                var (from, to) = MaterialWindow.Of(i, campaign.CutoffDate);
+                return new ChecklistItemDto(i.Index, i.Text, i.Kind.ChineseLabel(),
+                    i.Count is { } c ? $"{ChecklistLabels.Of(c.Relation)}{c.Count}{c.Unit}" : null, from, to,
+                    [.. i.RequiredFields.Select(ChecklistLabels.Of)], ListTemplates.For(i));
+            })],
+            task.Statement, StatementLength.Count(task.Statement), task.Links, task.Lists, task.NotApplicable, task.NotApplicableReason, task.DraftVersion,
+            [.. task.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentsHandler.ToDto)],
+            FilingValidator.Validate(task, checklist, campaign.CutoffDate), FilingValidator.Warnings(task), history);
+    }
+
+    private static TaskDto ToDto(FilingTask t, string? unitName, IReadOnlyDictionary<int, IReadOnlyList<string>> methods, DateOnly today) =>
+        new(t.Id, t.CampaignId, t.UnitId, unitName, t.IndicatorNos, t.GroupKey, t.IsLead, t.Status, t.Deadline, t.IsOverdue(today), t.SubmittedAt,
+            t.Reviewer, t.ReturnCount, t.Removed, [.. t.IndicatorNos.SelectMany(n => methods.GetValueOrDefault(n) ?? []).Distinct()]);
+}
