@@ -24,3 +24,6 @@ public sealed class UsersOnPostgres(PostgresFactory f) : UserScenarios(f), IClas
 
 public sealed class FrameworksOnSqlite(SqliteFactory f) : FrameworkScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class FrameworksOnPostgres(PostgresFactory f) : FrameworkScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class FilingOnSqlite(SqliteFactory f) : FilingScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class FilingOnPostgres(PostgresFactory f) : FilingScenarios(f), IClassFixture<PostgresFactory>;
