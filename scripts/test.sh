@@ -9,12 +9,9 @@ OUT="$ROOT/test-output"
 rm -rf "$OUT"; mkdir -p "$OUT"
 
 need=()
-command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
-[ -x /usr/bin/chromium ] || need+=(chromium)
-[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+for pkg in postgresql chromium chromium-driver libreoffice-writer-nogui fonts-noto-cjk poppler-utils; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

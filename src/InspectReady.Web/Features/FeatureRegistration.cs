@@ -3,6 +3,8 @@ using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Demo;
 using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Filing;
+using InspectReady.Web.Features.Filing.ListImport;
+using InspectReady.Web.Features.Filing.SelfCheck;
 using InspectReady.Web.Features.Frameworks;
 using InspectReady.Web.Infrastructure.Files;
 using InspectReady.Web.Features.Health;
@@ -33,6 +35,8 @@ public static class FeatureRegistration
         services.AddScoped<TasksHandler>();
         services.AddScoped<AttachmentsHandler>();
         services.AddScoped<NotificationsHandler>();
+        services.AddScoped<SelfCheckHandler>();
+        services.AddScoped<ListImportHandler>();
         services.AddSingleton<FileStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TempFiles>();
@@ -51,5 +55,6 @@ public static class FeatureRegistration
         app.MapFrameworksApi();
         app.MapCampaignsApi();
         app.MapFilingApi();
+        app.MapFilingToolsApi();
     }
 }

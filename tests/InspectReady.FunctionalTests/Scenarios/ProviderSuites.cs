@@ -27,3 +27,6 @@ public sealed class FrameworksOnPostgres(PostgresFactory f) : FrameworkScenarios
 
 public sealed class FilingOnSqlite(SqliteFactory f) : FilingScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class FilingOnPostgres(PostgresFactory f) : FilingScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class SelfCheckOnSqlite(SqliteFactory f) : SelfCheckScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class SelfCheckOnPostgres(PostgresFactory f) : SelfCheckScenarios(f), IClassFixture<PostgresFactory>;
