@@ -1,6 +1,7 @@
 using InspectReady.Web.Domain.Audit;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Frameworks;
+using InspectReady.Web.Domain.Jobs;
 using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Identity;
@@ -29,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<TaskVersion> TaskVersions => Set<TaskVersion>();
     public DbSet<TaskComment> TaskComments => Set<TaskComment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -6,7 +6,10 @@ using InspectReady.Web.Features.Filing;
 using InspectReady.Web.Features.Filing.ListImport;
 using InspectReady.Web.Features.Filing.SelfCheck;
 using InspectReady.Web.Features.Frameworks;
+using InspectReady.Web.Features.Outputs;
+using InspectReady.Web.Infrastructure.Documents;
 using InspectReady.Web.Infrastructure.Files;
+using InspectReady.Web.Infrastructure.Jobs;
 using InspectReady.Web.Features.Health;
 using InspectReady.Web.Features.Organisation;
 using InspectReady.Web.Features.Organisation.Import;
@@ -38,6 +41,14 @@ public static class FeatureRegistration
         services.AddScoped<SelfCheckHandler>();
         services.AddScoped<ListImportHandler>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<CjkFonts>();
+        services.AddSingleton<PdfConverter>();
+        services.AddSingleton<ExportMark>();
+        services.AddScoped<OutputsHandler>();
+        services.AddScoped<JobsHandler>();
+        services.AddSingleton<IJobHandler, PackageJob>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
@@ -56,5 +67,6 @@ public static class FeatureRegistration
         app.MapCampaignsApi();
         app.MapFilingApi();
         app.MapFilingToolsApi();
+        app.MapOutputsApi();
     }
 }

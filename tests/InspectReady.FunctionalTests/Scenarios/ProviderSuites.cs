@@ -30,3 +30,6 @@ public sealed class FilingOnPostgres(PostgresFactory f) : FilingScenarios(f), IC
 
 public sealed class SelfCheckOnSqlite(SqliteFactory f) : SelfCheckScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class SelfCheckOnPostgres(PostgresFactory f) : SelfCheckScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class OutputsOnSqlite(SqliteFactory f) : OutputScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class OutputsOnPostgres(PostgresFactory f) : OutputScenarios(f), IClassFixture<PostgresFactory>;

@@ -19,4 +19,21 @@ public sealed class TempFiles(DataRoot root)
             FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         return Results.File(read, contentType, downloadName, enableRangeProcessing: true);
     }
+
+    /// <summary>Runs a writer into a new temporary file and returns its path with the writer's answer.</summary>
+    public async Task<(string Path, T Result)> WriteAsync<T>(Func<Stream, Task<T>> write, string extension = "")
+    {
+        var path = Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N") + extension);
+        T result;
+        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+        {
+            result = await write(output);
+        }
+        return (path, result);
+    }
+
+    /// <summary>Streams a temporary file to the client and deletes it when the response is done.</summary>
+    public IResult Stream(string path, string contentType, string downloadName) =>
+        Results.File(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose),
+            contentType, downloadName, enableRangeProcessing: true);
 }

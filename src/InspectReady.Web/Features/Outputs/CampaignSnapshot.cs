@@ -1,0 +1,63 @@
+using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace InspectReady.Web.Features.Outputs;
+
+/// <summary>What every output reads: the campaign, its framework, and the tasks the user may see.</summary>
+public sealed record CampaignSnapshot(Campaign Campaign, Framework Framework, IReadOnlyList<FilingTask> Tasks, IReadOnlyDictionary<Guid, string> UnitNames)
+{
+    public static async Task<CampaignSnapshot?> LoadAsync(AppDbContext db, UserScope actor, Guid campaignId, CancellationToken ct = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null)
+        {
+            return null;
+        }
+        var framework = await db.Frameworks.AsNoTracking().Include(f => f.Nodes).AsSplitQuery().FirstAsync(f => f.Id == campaign.FrameworkId, ct);
+        var tasks = await db.Tasks.AsNoTracking().Include(t => t.Attachments)
+            .Where(t => t.CampaignId == campaignId && !t.Removed && (actor.SeesAllUnits || t.UnitId == actor.UnitId)).ToListAsync(ct);
+        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return new CampaignSnapshot(campaign, framework, tasks, names);
+    }
+
+    /// <summary>Tasks serving an indicator, lead units first.</summary>
+    public IEnumerable<FilingTask> TasksOf(int no) =>
+        Tasks.Where(t => t.IndicatorNos.Contains(no)).OrderByDescending(t => t.IsLead).ThenBy(t => UnitNames.GetValueOrDefault(t.UnitId), StringComparer.Ordinal);
+
+    public string UnitName(FilingTask t) => UnitNames.GetValueOrDefault(t.UnitId) ?? t.UnitId.ToString();
+
+    public IEnumerable<(FrameworkNode L1, FrameworkNode L2, FrameworkNode Indicator)> Outline()
+    {
+        foreach (var indicator in Framework.Indicators)
+        {
+            var ancestors = Framework.AncestorsOf(indicator);
+            if (ancestors.Count >= 2)
+            {
+                yield return (ancestors[0], ancestors[1], indicator);
+            }
+        }
+    }
+}
+
+/// <summary>The classification mark with who exported and when (Beijing time).</summary>
+public sealed class ExportMark(IConfiguration configuration, TimeProvider clock)
+{
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var tz) ? tz : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
+
+    public string Mark => configuration["Exports:Mark"] is { Length: > 0 } m ? m : "内部资料 严禁外传";
+
+    public string Now => $"{TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Beijing):yyyy-MM-dd HH:mm}";
+
+    public string For(UserScope actor) => $"{Mark}  导出人：{actor.UserName}  导出时间：{Now}";
+
+    /// <summary>The sheet every exported workbook carries.</summary>
+    public List<Dictionary<string, object?>> Sheet(UserScope actor) =>
+    [
+        new() { ["项目"] = "密级", ["内容"] = Mark },
+        new() { ["项目"] = "导出人", ["内容"] = actor.UserName },
+        new() { ["项目"] = "导出时间", ["内容"] = Now },
+    ];
+}
