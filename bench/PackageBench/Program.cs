@@ -35,7 +35,7 @@ try
         {
             if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) break;
         }
-        catch (HttpRequestException) when (i < 300) { }
+        catch (HttpRequestException) when (i < 1200 && !server.HasExited) { }
         await Task.Delay(500);
     }
     async Task<HttpClient> SignIn(string user, string pw)
