@@ -1,5 +1,6 @@
 using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
+using InspectReady.Web.Features.Calendar;
 using InspectReady.Web.Features.Demo;
 using InspectReady.Web.Features.Health;
 using InspectReady.Web.Features.Organisation;
@@ -25,6 +26,7 @@ public static class FeatureRegistration
         services.AddScoped<AuditQuery>();
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
+        services.AddCalendarFeature();
         return services;
     }
 
@@ -36,5 +38,6 @@ public static class FeatureRegistration
         app.MapOrganisationApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapCalendarApi();
     }
 }
