@@ -1,6 +1,7 @@
 using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Calendar;
+using InspectReady.Web.Features.CaseFiles;
 using InspectReady.Web.Features.Demo;
 using InspectReady.Web.Features.Health;
 using InspectReady.Web.Features.Organisation;
@@ -27,6 +28,7 @@ public static class FeatureRegistration
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
         services.AddCalendarFeature();
+        services.AddCaseFilesFeature();
         return services;
     }
 
@@ -39,5 +41,6 @@ public static class FeatureRegistration
         app.MapUsersApi();
         app.MapAuditApi();
         app.MapCalendarApi();
+        app.MapCaseFilesApi();
     }
 }
