@@ -1,5 +1,6 @@
 using InspectReady.FunctionalTests.Infrastructure;
 using InspectReady.FunctionalTests.Scenarios.Calendar;
+using InspectReady.FunctionalTests.Scenarios.CaseFiles;
 
 namespace InspectReady.FunctionalTests.Scenarios;
 
@@ -10,3 +11,12 @@ public sealed class CalendarOnPostgres(PostgresFactory f) : CalendarScenarios(f)
 
 public sealed class HolidayYearsOnSqlite(SqliteFactory f) : HolidayYearScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class HolidayYearsOnPostgres(PostgresFactory f) : HolidayYearScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class CaseRegisterOnSqlite(SqliteFactory f) : CaseRegisterScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class CaseRegisterOnPostgres(PostgresFactory f) : CaseRegisterScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class CaseImportOnSqlite(SqliteFactory f) : CaseImportScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class CaseImportOnPostgres(PostgresFactory f) : CaseImportScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class CaseReviewOnSqlite(SqliteFactory f) : ReviewScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class CaseReviewOnPostgres(PostgresFactory f) : ReviewScenarios(f), IClassFixture<PostgresFactory>;

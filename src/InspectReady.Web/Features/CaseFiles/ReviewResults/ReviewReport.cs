@@ -10,6 +10,15 @@ public static class ReviewReport
 {
     public static void Write(ReviewResultsDto results, DateOnly today, Stream output)
     {
+        // The package writer needs a readable, seekable stream; the download stream is write-only.
+        using var buffer = new MemoryStream();
+        Build(results, today, buffer);
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    private static void Build(ReviewResultsDto results, DateOnly today, Stream output)
+    {
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         var body = new Body();
