@@ -126,4 +126,17 @@ public abstract class CalendarScenarios(AppFactory factory)
         Assert.Equal(2027, december["missingYear"]!.GetValue<int>());
         Assert.Equal(7, december["days"]!.AsArray().Count(d => d!["kind"]!.GetValue<string>() == "待定"));
     }
+
+    [Fact]
+    public async Task The_calendar_and_case_file_endpoints_are_described_in_the_openapi_document()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await factory.Api().Http.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/v1/calendar/add-working-days", "/api/v1/calendar/working-days", "/api/v1/calendar/is-working-day",
+            "/api/v1/calendar/years", "/api/v1/case-files", "/api/v1/case-files/draws", "/api/v1/case-files/results/report.docx" })
+        {
+            var operation = paths[path]!.AsObject().First().Value!;
+            Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()), $"{path} has no summary");
+        }
+    }
 }
