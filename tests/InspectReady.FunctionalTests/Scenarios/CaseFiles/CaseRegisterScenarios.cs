@@ -109,4 +109,30 @@ public abstract class CaseRegisterScenarios(AppFactory factory)
         var comment = CaseFileApi.Check(detail, "comment-period");
         Assert.Equal(("通过", 7, 15), (comment["status"]!.GetValue<string>(), comment["workingDays"]!.GetValue<int>(), comment["calendarDays"]!.GetValue<int>()));
     }
+
+    [Fact]
+    public async Task Correcting_a_case_changes_its_checks_and_is_audited()
+    {
+        using var admin = await factory.Api().SignInAsAdminAsync();
+        var cast = await admin.CreateReviewCastAsync("更正");
+        using var liaison = await factory.SignInAsync(cast.District.LiaisonA);
+        var id = await liaison.RegisterPenaltyAsync(cast.District.UnitA, "更正罚1", new { publishedOn = "2021-10-14" });
+        Assert.Equal("不通过", CaseFileApi.Check(await liaison.CaseFileAsync(id), "publication")["status"]!.GetValue<string>());
+
+        var body = CaseFileApi.PenaltyBody(cast.District.UnitA, "更正罚1", new
+        {
+            publishedOn = "2021-10-12",
+            officers = new[] { new { name = "王五", certificateNumber = "41040009" }, new { name = "赵六", certificateNumber = "41040010" }, new { name = "孙七", certificateNumber = "41040011" } },
+        });
+        var put = await liaison.Http.PutAsJsonAsync($"/api/v1/case-files/{id}", body);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var detail = await liaison.CaseFileAsync(id);
+        Assert.Equal(("通过", 6), (CaseFileApi.Check(detail, "publication")["status"]!.GetValue<string>(), CaseFileApi.Check(detail, "publication")["workingDays"]!.GetValue<int>()));
+        Assert.Equal(["王五", "赵六", "孙七"], detail["file"]!["officers"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
+
+        // Back to two officers: the third row goes.
+        Assert.Equal(HttpStatusCode.OK, (await liaison.Http.PutAsJsonAsync($"/api/v1/case-files/{id}", CaseFileApi.PenaltyBody(cast.District.UnitA, "更正罚1"))).StatusCode);
+        Assert.Equal(2, (await liaison.CaseFileAsync(id))["file"]!["officers"]!.AsArray().Count);
+        Assert.Contains(await factory.AuditAsync("案卷 更正罚1"), a => a.Action == "修改" && a.Detail!.Contains("publishedOn: 2021-10-14 → 2021-10-12", StringComparison.Ordinal));
+    }
 }

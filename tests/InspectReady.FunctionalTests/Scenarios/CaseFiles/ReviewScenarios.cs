@@ -142,6 +142,15 @@ public abstract class ReviewScenarios(AppFactory factory)
             items = new[] { new { category = "执法程序", content = "强制措施程序合法", maxPoints = 60m }, new { category = "证据", content = "证据充分", maxPoints = 40m } },
         });
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var replaced = await office.Http.PutAsJsonAsync(path, new
+        {
+            name = "行政强制案卷评查标准（修订）",
+            items = new[] { new { category = "证据", content = "证据确实充分", maxPoints = 100m } },
+        });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var template = await office.GetJsonAsync(path);
+        Assert.Equal("行政强制案卷评查标准（修订）", template["name"]!.GetValue<string>());
+        Assert.Equal(["证据确实充分"], template["items"]!.AsArray().Select(i => i!["content"]!.GetValue<string>()));
         using var liaison = await factory.SignInAsync(cast.District.LiaisonA);
         Assert.Equal(HttpStatusCode.Forbidden, (await liaison.Http.PutAsJsonAsync(path, new { name = "x", items = Array.Empty<object>() })).StatusCode);
     }
