@@ -45,6 +45,10 @@ public static class CaseFields
         CommentStartedOn, CommentEndedOn, CommentRule, DiscretionStandard, AudioVisual, IsMajor, ArchivedOn,
     ];
 
+    /// <summary>The officer slots of the register: name and certificate number, in order.</summary>
+    public static readonly IReadOnlyList<(CaseField Name, CaseField Certificate)> Officers =
+        [(Officer1, Certificate1), (Officer2, Certificate2), (Officer3, Certificate3)];
+
     private static readonly CaseField[] OfficerFields = [Officer1, Certificate1, Officer2, Certificate2, Officer3, Certificate3];
 
     public static CaseFieldNeed NeedOf(string kind, CaseField field)

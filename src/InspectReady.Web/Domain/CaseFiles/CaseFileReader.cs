@@ -96,10 +96,9 @@ public static class CaseFileReader
         }
 
         target.Officers = [];
-        var officers = new[] { (CaseFields.Officer1, CaseFields.Certificate1), (CaseFields.Officer2, CaseFields.Certificate2), (CaseFields.Officer3, CaseFields.Certificate3) };
-        for (var i = 0; i < officers.Length; i++)
+        for (var i = 0; i < CaseFields.Officers.Count; i++)
         {
-            var (nameField, certificateField) = officers[i];
+            var (nameField, certificateField) = CaseFields.Officers[i];
             var name = input.Text(nameField);
             var certificate = input.Text(certificateField);
             if (name.Length == 0 && certificate.Length > 0)
@@ -165,11 +164,11 @@ public static class CaseFileReader
             values[CaseFields.AudioVisual.Key] = file.HasAudioVisualRecord ? "是" : "否";
             values[CaseFields.IsMajor.Key] = file.IsMajor ? "是" : "否";
         }
-        var officerFields = new[] { (CaseFields.Officer1, CaseFields.Certificate1), (CaseFields.Officer2, CaseFields.Certificate2), (CaseFields.Officer3, CaseFields.Certificate3) };
-        foreach (var officer in file.Officers.Where(o => o.Position is >= 1 and <= 3))
+        foreach (var officer in file.Officers.Where(o => o.Position >= 1 && o.Position <= CaseFields.Officers.Count))
         {
-            values[officerFields[officer.Position - 1].Item1.Key] = officer.Name;
-            values[officerFields[officer.Position - 1].Item2.Key] = officer.CertificateNumber;
+            var (name, certificate) = CaseFields.Officers[officer.Position - 1];
+            values[name.Key] = officer.Name;
+            values[certificate.Key] = officer.CertificateNumber;
         }
         return values;
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using InspectReady.Web.Domain.Calendar;
+using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Http;
 
 namespace InspectReady.Web.Features.Calendar;
@@ -9,7 +9,7 @@ public static class CalendarText
 {
     private static readonly string[] WeekdayNames = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) => IsoDate.Format(date);
 
     public static string Weekday(DateOnly date) => WeekdayNames[(int)date.DayOfWeek];
 
@@ -21,8 +21,7 @@ public static class CalendarText
             errors.Add(new FieldError(null, field, $"缺少参数 {field}，应为 YYYY-MM-DD 格式的日期"));
             return null;
         }
-        var value = text.Trim();
-        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return date;
         }

@@ -45,5 +45,5 @@ public static class ChinaDate
 {
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) => Shared.IsoDate.Format(date);
 }

@@ -1,4 +1,3 @@
-using InspectReady.Web.Domain.Audit;
 using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Features.CaseFiles.Import;
 using InspectReady.Web.Features.CaseFiles.Rectifications;
@@ -7,6 +6,7 @@ using InspectReady.Web.Features.CaseFiles.ReviewResults;
 using InspectReady.Web.Features.CaseFiles.Reviews;
 using InspectReady.Web.Features.CaseFiles.Sampling;
 using InspectReady.Web.Features.CaseFiles.Templates;
+using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Security;
@@ -102,33 +102,30 @@ public static class CaseFilesApi
             .WithSummary("该案卷的全部评查记录");
     }
 
+    /// <summary>The results as the actor may see them, written by <paramref name="write"/>; the export is audited.</summary>
+    private static async Task<IResult> ExportAsync(HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db, string target,
+        Action<ReviewResultsDto, Stream> write, string contentType, string fileName)
+    {
+        var results = await h.GetAsync(ctx.Scope());
+        db.Record(ctx.Scope(), AuditActions.Export, target);
+        await db.SaveChangesAsync();
+        return await files.DownloadAsync(s =>
+        {
+            write(results, s);
+            return Task.CompletedTask;
+        }, contentType, fileName);
+    }
+
     private static void MapResults(RouteGroupBuilder api)
     {
         api.MapGet("/results", (HttpContext ctx, ResultsHandler h) => h.GetAsync(ctx.Scope()))
             .WithSummary("评查结果：按单位汇总、抽查案卷得分与自动检查问题、整改清单");
-        api.MapGet("/results/export.xlsx", async (HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db) =>
-            {
-                var results = await h.GetAsync(ctx.Scope());
-                Infrastructure.Audit.AuditTrail.Record(db, ctx.Scope(), Infrastructure.Audit.AuditActions.Export, "案卷评查结果 Excel");
-                await db.SaveChangesAsync();
-                return await files.DownloadAsync(s =>
-                {
-                    ResultsExport.Write(results, s);
-                    return Task.CompletedTask;
-                }, ExcelSheets.XlsxContentType, $"案卷评查结果-{ChinaDate.Today():yyyyMMdd}.xlsx");
-            })
+        api.MapGet("/results/export.xlsx", (HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db) =>
+                ExportAsync(ctx, h, files, db, "案卷评查结果 Excel", ResultsExport.Write, ExcelSheets.XlsxContentType, $"案卷评查结果-{ChinaDate.Today():yyyyMMdd}.xlsx"))
             .WithSummary("导出评查结果为 Excel（单位汇总、案卷得分、整改清单）");
-        api.MapGet("/results/report.docx", async (HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db) =>
-            {
-                var results = await h.GetAsync(ctx.Scope());
-                Infrastructure.Audit.AuditTrail.Record(db, ctx.Scope(), Infrastructure.Audit.AuditActions.Export, "案卷评查结果报告 Word");
-                await db.SaveChangesAsync();
-                return await files.DownloadAsync(s =>
-                {
-                    ReviewReport.Write(results, ChinaDate.Today(), s);
-                    return Task.CompletedTask;
-                }, DocxContentType, $"案卷评查结果报告-{ChinaDate.Today():yyyyMMdd}.docx");
-            })
+        api.MapGet("/results/report.docx", (HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db) =>
+                ExportAsync(ctx, h, files, db, "案卷评查结果报告 Word", (results, s) => ReviewReport.Write(results, ChinaDate.Today(), s),
+                    DocxContentType, $"案卷评查结果报告-{ChinaDate.Today():yyyyMMdd}.docx"))
             .WithSummary("生成评查结果报告（Word）");
 
         api.MapGet("/rectifications", (HttpContext ctx, RectificationsHandler h, Guid? unitId, string? status) => h.ListAsync(ctx.Scope(), unitId, status))

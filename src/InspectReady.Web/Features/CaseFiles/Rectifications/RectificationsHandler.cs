@@ -1,4 +1,3 @@
-using System.Globalization;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.CaseFiles;
@@ -72,7 +71,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
                 return Outcome<RectificationGenerateDto>.Invalid("deadline", $"无法按{DefaultWorkingDays}个工作日计算整改期限：{ex.Message}；请直接填写整改期限");
             }
         }
-        else if (!TryDate(request.Deadline, out deadline) || deadline < today)
+        else if (!IsoDate.TryParse(request.Deadline, out deadline) || deadline < today)
         {
             return Outcome<RectificationGenerateDto>.Invalid("deadline", $"整改期限“{request.Deadline}”无效，应为今天或以后的日期，格式 YYYY-MM-DD");
         }
@@ -136,7 +135,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
         {
             errors.Add(new(null, "problem", "问题描述不能为空"));
         }
-        if (!TryDate(request.Deadline, out var deadline))
+        if (!IsoDate.TryParse(request.Deadline, out var deadline))
         {
             errors.Add(new(null, "deadline", $"整改期限“{request.Deadline}”无效，格式应为 YYYY-MM-DD"));
         }
@@ -239,9 +238,6 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
         Deadline = deadline,
         IssuedBy = actor.UserName,
     };
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static async Task<List<RectificationDto>> ToDtosAsync(AppDbContext db, List<Rectification> items)
     {

@@ -174,11 +174,10 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
             [CaseFields.IsMajor.Key] = YesNo(r.IsMajor),
             [CaseFields.ArchivedOn.Key] = r.ArchivedOn,
         };
-        var officers = new[] { (CaseFields.Officer1, CaseFields.Certificate1), (CaseFields.Officer2, CaseFields.Certificate2), (CaseFields.Officer3, CaseFields.Certificate3) };
-        foreach (var (officer, i) in (r.Officers ?? []).Take(officers.Length).Select((o, i) => (o, i)))
+        foreach (var (officer, (name, certificate)) in (r.Officers ?? []).Zip(CaseFields.Officers))
         {
-            values[officers[i].Item1.Key] = officer.Name;
-            values[officers[i].Item2.Key] = officer.CertificateNumber;
+            values[name.Key] = officer.Name;
+            values[certificate.Key] = officer.CertificateNumber;
         }
         return new CaseFileInput(values);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -193,7 +192,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return date;
         }
