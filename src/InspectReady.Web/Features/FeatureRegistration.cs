@@ -1,5 +1,7 @@
 using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
+using InspectReady.Web.Features.Calendar;
+using InspectReady.Web.Features.CaseFiles;
 using InspectReady.Web.Features.Demo;
 using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Filing;
@@ -52,6 +54,8 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
+        services.AddCalendarFeature();
+        services.AddCaseFilesFeature();
         return services;
     }
 
@@ -68,5 +72,7 @@ public static class FeatureRegistration
         app.MapFilingApi();
         app.MapFilingToolsApi();
         app.MapOutputsApi();
+        app.MapCalendarApi();
+        app.MapCaseFilesApi();
     }
 }

@@ -64,7 +64,8 @@ public class MissingYearTests
     {
         var without2019 = ShippedHolidayData.CalendarOf(2018, 2020);
 
-        // Without the 2019 file, Mon 2018-12-31 is an ordinary workday (1); the next step needs 2019.
+        // Without the 2019 file the end of December 2018 is unknown (2019's notice made 12/29 a working Saturday
+        // and 12/30–31 days off), so the first step, to Sat 12/29, already needs 2019.
         Assert.Equal(2019, Assert.Throws<CalendarYearMissingException>(() => without2019.AddWorkingDays(new DateOnly(2018, 12, 28), 2)).Year);
         Assert.Equal(new DateOnly(2020, 1, 2), without2019.AddWorkingDays(new DateOnly(2019, 12, 31), 1));
     }

@@ -4,9 +4,18 @@ namespace InspectReady.Web.Domain.Calendar;
 /// China's working-day calendar: a day is a working day when a notice makes it one (调休上班), or it is
 /// Monday–Friday and no notice makes it a day off. Only years with a loaded file are known; anything
 /// that needs another year throws <see cref="CalendarYearMissingException"/> rather than guessing.
+/// The last days of December of a year Y are known only when year Y+1 is loaded too, because the
+/// New Year arrangement sits in Y+1's notice (2018-12-29/30/31, 2022-12-31); see ADR 0101.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
+    /// <summary>
+    /// From this day of December on, a date of year Y needs year Y+1's notice as well. Every New Year
+    /// arrangement so far (holiday and the weekend worked for it) lies within the week before 1 January;
+    /// the earliest December entry in any notice is 2018-12-29.
+    /// </summary>
+    public const int NextNoticeReachesFromDecember = 25;
+
     // One slot per day from 1 January of the first loaded year to 31 December of the last, indexed by
     // DayNumber - _firstDayNumber; null where that year has no file. Built once, so walking days is a
     // plain array read with no allocation.
@@ -67,6 +76,16 @@ public sealed class WorkingDayCalendar
         {
             Apply(file.Days.Where(d => d.Date.Year == file.Year));
         }
+
+        // Without next year's notice the end of December is unknown: it may be part of its New Year holiday.
+        foreach (var year in _years.Where(y => Array.BinarySearch(_years, y + 1) < 0))
+        {
+            for (var day = new DateOnly(year, 12, NextNoticeReachesFromDecember); day.Year == year; day = day.AddDays(1))
+            {
+                _kinds[day.DayNumber - _firstDayNumber] = null;
+                _names[day.DayNumber - _firstDayNumber] = null;
+            }
+        }
     }
 
     /// <summary>Years with a loaded file, ascending.</summary>
@@ -81,6 +100,22 @@ public sealed class WorkingDayCalendar
         var kind = KindAt(date.DayNumber);
         return new DayInfo(date, kind, _names[date.DayNumber - _firstDayNumber]);
     }
+
+    /// <summary>Like <see cref="Describe"/>, but answers false instead of throwing for a day without data.</summary>
+    public bool TryDescribe(DateOnly date, out DayInfo info)
+    {
+        var index = date.DayNumber - _firstDayNumber;
+        if ((uint)index < (uint)_kinds.Length && _kinds[index] is { } kind)
+        {
+            info = new DayInfo(date, kind, _names[index]);
+            return true;
+        }
+        info = default;
+        return false;
+    }
+
+    /// <summary>The year whose notice is needed to know <paramref name="date"/>, or null when it is known.</summary>
+    public int? MissingYearFor(DateOnly date) => TryDescribe(date, out _) ? null : Missing(date).Year;
 
     /// <summary>
     /// The <paramref name="days"/>-th working day after <paramref name="from"/>; <paramref name="from"/>
@@ -127,7 +162,9 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>Every day of the month in order, for calendar views.</summary>
-    /// <exception cref="CalendarYearMissingException">The year has no data.</exception>
+    /// <exception cref="CalendarYearMissingException">
+    /// The year has no data, or (for December) the next year's notice is missing.
+    /// </exception>
     public IReadOnlyList<DayInfo> Month(int year, int month)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
@@ -162,9 +199,13 @@ public sealed class WorkingDayCalendar
             return kind;
         }
         // Clamped because a walk can step one day past the ends of DateOnly's range.
-        var date = DateOnly.FromDayNumber(Math.Clamp(dayNumber, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
-        throw new CalendarYearMissingException(date.Year);
+        throw Missing(DateOnly.FromDayNumber(Math.Clamp(dayNumber, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber)));
     }
+
+    private CalendarYearMissingException Missing(DateOnly date) =>
+        date.Month == 12 && date.Day >= NextNoticeReachesFromDecember && Array.BinarySearch(_years, date.Year) >= 0
+            ? new CalendarYearMissingException(date.Year + 1, date)
+            : new CalendarYearMissingException(date.Year);
 
     private static bool IsWorking(DayKind kind) => kind is DayKind.Workday or DayKind.AdjustedWorkday;
 }

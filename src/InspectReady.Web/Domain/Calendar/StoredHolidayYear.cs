@@ -1,0 +1,30 @@
+namespace InspectReady.Web.Domain.Calendar;
+
+/// <summary>
+/// A year's arrangement imported or edited by an administrator, kept as the holiday-cn JSON it was checked
+/// as. It replaces the shipped file of the same year as a whole.
+/// </summary>
+public sealed class StoredHolidayYear
+{
+    public int Year { get; set; }
+
+    /// <summary>holiday-cn JSON, valid by <see cref="HolidayYearParser"/> when written.</summary>
+    public required string Json { get; set; }
+
+    /// <summary>导入 or 编辑: how the latest version came in.</summary>
+    public required string Source { get; set; }
+
+    /// <summary>Changes on every write: the optimistic-concurrency token and part of the cache stamp.</summary>
+    public Guid Revision { get; set; } = Guid.NewGuid();
+
+    public DateTime UpdatedAt { get; set; }
+
+    public required string UpdatedBy { get; set; }
+}
+
+public static class HolidayYearSource
+{
+    public const string Shipped = "内置";
+    public const string Imported = "导入";
+    public const string Edited = "编辑";
+}

@@ -1,0 +1,54 @@
+namespace InspectReady.Web.Domain.CaseFiles.Reviews;
+
+/// <summary>
+/// 评查记录: one reviewer's scoring of one sampled file. The template's items are copied in, so a later change
+/// to the template does not change a score already given. Submitted reviews are final.
+/// </summary>
+public sealed class CaseReview
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseFileId { get; set; }
+    public Guid UnitId { get; set; }
+    public Guid DrawId { get; set; }
+    public Guid ReviewerId { get; set; }
+    public required string ReviewerName { get; set; }
+    public required string TemplateName { get; set; }
+    public List<CaseReviewItem> Items { get; set; } = [];
+    public string? Remarks { get; set; }
+    public bool Submitted { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+
+    public decimal Total => Items.Sum(i => i.Points ?? 0);
+}
+
+public sealed class CaseReviewItem
+{
+    public int Number { get; set; }
+    public required string Category { get; set; }
+    public required string Content { get; set; }
+    public decimal MaxPoints { get; set; }
+    /// <summary>Points given; null until scored.</summary>
+    public decimal? Points { get; set; }
+    /// <summary>Why points were taken off: required for any deduction, and carried into the rectification list.</summary>
+    public string? Comment { get; set; }
+}
+
+/// <summary>Grades of a file's score (the mean of its submitted reviews).</summary>
+public static class ReviewGrades
+{
+    public const string Excellent = "优秀";
+    public const string Good = "良好";
+    public const string Pass = "合格";
+    public const string Fail = "不合格";
+
+    public static readonly IReadOnlyList<string> All = [Excellent, Good, Pass, Fail];
+
+    public static string Of(decimal score) => score switch
+    {
+        >= 90 => Excellent,
+        >= 75 => Good,
+        >= 60 => Pass,
+        _ => Fail,
+    };
+}
