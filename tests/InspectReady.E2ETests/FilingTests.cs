@@ -173,4 +173,70 @@ public sealed class FilingTests(KnownAdminServer server) : IClassFixture<KnownAd
         });
         Assert.Empty(liaison.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task On_the_editor_a_pdf_is_uploaded_previewed_and_deleted_comments_are_kept_and_a_concurrent_save_is_refused()
+    {
+        var world = await CampaignSetup.CreateAsync(server, "附件");
+        var editor = $"/tasks/{world.StatementTask}";
+        await using var first = await BrowserSession.OpenAsync(server);
+        await using var second = await BrowserSession.OpenAsync(server);
+        await first.SignInAsync(world.Liaison, CampaignSetup.Password);
+        await second.SignInAsync(world.Liaison, CampaignSetup.Password);
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+
+        await first.StepAsync("a PDF uploads as a compiled higher-level document, shows its hash and previews", async () =>
+        {
+            await first.OpenAsync(editor);
+            await first.ChooseAsync(first.Page.Locator("#attachment-kind .ant-select"), "汇编上级文件");
+            await first.Page.Locator("[data-testid=attachment-file]").SetInputFilesAsync(new FilePayload { Name = "上级文件汇编.pdf", MimeType = "application/pdf", Buffer = pdf });
+            var row = first.Page.Locator("[data-testid=attachments] tbody tr", new() { HasTextString = "上级文件汇编.pdf" });
+            await Assertions.Expect(row).ToContainTextAsync("汇编上级文件");
+            await Assertions.Expect(row).ToContainTextAsync(sha[..12]);
+            var link = row.GetByRole(AriaRole.Link, new() { Name = "上级文件汇编.pdf" });
+            await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
+            var preview = await first.Page.Context.APIRequest.GetAsync(server.BaseUrl + await link.GetAttributeAsync("href"));
+            Assert.Equal(200, preview.Status);
+            Assert.StartsWith("application/pdf", preview.Headers["content-type"], StringComparison.Ordinal);
+            Assert.Equal(pdf, await preview.BodyAsync());
+        });
+
+        await first.StepAsync("an executable renamed to .pdf is refused by content", async () =>
+        {
+            await first.Page.Locator("[data-testid=attachment-file]").SetInputFilesAsync(new FilePayload { Name = "假文件.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04] });
+            await Assertions.Expect(first.Page.Locator("[data-testid=upload-errors]")).ToContainTextAsync("假文件.pdf");
+            await Assertions.Expect(first.Page.Locator("[data-testid=attachments] tbody tr")).ToHaveCountAsync(1);
+        });
+
+        await first.StepAsync("the attachment is deleted", async () =>
+        {
+            await first.Page.Locator("[data-testid=attachments] tbody tr").GetByText("删除").ClickAsync();
+            await first.Page.Locator(".ant-popover .ant-btn-primary").ClickAsync();
+            await Assertions.Expect(first.Page.Locator("[data-testid=attachments] tbody tr")).ToHaveCountAsync(0);
+        });
+
+        await first.StepAsync("a comment is added and stays", async () =>
+        {
+            await first.Page.Locator("[data-testid=comments] textarea").FillAsync("网址稍后补充");
+            await first.ClickAsync("add-comment");
+            await first.OpenAsync(editor);
+            await Assertions.Expect(first.Page.Locator("[data-testid=comments]")).ToContainTextAsync("网址稍后补充");
+        });
+
+        await second.StepAsync("the second of two saves of the same draft is told and may reload", async () =>
+        {
+            await second.OpenAsync(editor);
+            await first.WriteStatementAsync("甲写的说明。");
+            await first.ClickAsync("save-draft");
+            await Assertions.Expect(first.Page.Locator(".ant-message")).ToContainTextAsync("草稿已保存");
+            await second.WriteStatementAsync("乙写的说明。");
+            await second.ClickAsync("save-draft");
+            await Assertions.Expect(second.Page.Locator("[data-testid=save-conflict]")).ToContainTextAsync("请刷新后再保存");
+            await second.ClickAsync("reload-draft");
+            await Assertions.Expect(second.Page.Locator("[data-testid=statement] textarea")).ToHaveValueAsync("甲写的说明。");
+        });
+        Assert.Empty(first.ConsoleErrors);
+        Assert.Empty(second.ConsoleErrors);
+    }
 }
