@@ -17,6 +17,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public List<string> FailedAssets { get; } = [];
 
+    /// <summary>Errors the page logged, among them an unhandled exception that ends the Blazor circuit.</summary>
+    public List<string> ConsoleErrors { get; } = [];
+
     private BrowserSession(ServerFixture server, IBrowserContext context, IPage page)
     {
         this.server = server;
@@ -28,6 +31,13 @@ public sealed class BrowserSession : IAsyncDisposable
             if (Uri.TryCreate(r.Url, UriKind.Absolute, out var u) && u.Scheme.StartsWith("http", StringComparison.Ordinal) && u.Authority != origin.Authority)
             {
                 ForeignRequests.Add(r.Url);
+            }
+        };
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                ConsoleErrors.Add(m.Text);
             }
         };
         page.Response += (_, r) =>
@@ -79,10 +89,52 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>Picks an option of an Ant Design select by its visible text.</summary>
+    /// <remarks>
+    /// A click that lands while the select is still wiring itself up opens nothing; under load that happens, so the
+    /// click is repeated (only while the dropdown is closed) until the option shows.
+    /// </remarks>
     public async Task ChooseAsync(ILocator select, string option)
     {
-        await select.ClickAsync();
-        await Page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new PageLocatorOptions { HasTextString = option }).First.ClickAsync();
+        var item = Page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new PageLocatorOptions { HasTextString = option }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!await item.IsVisibleAsync())
+            {
+                await select.ClickAsync();
+            }
+            try
+            {
+                await item.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 3000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+            }
+        }
+        await item.ClickAsync();
+    }
+
+    /// <summary>
+    /// Types a date into an Ant Design date picker and confirms it with Enter. A picker that was still opening drops
+    /// the typed text when it loses focus, so the value is checked after clicking away, and typed again if it is gone.
+    /// </summary>
+    public static async Task TypeDateAsync(ILocator input, string date)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.ClickAsync();
+            await input.FillAsync(date);
+            await input.PressAsync("Enter");
+            await input.Page.Locator("h1").First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(input).ToHaveValueAsync(date, new() { Timeout = 3000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     public async Task StepAsync(string name, Func<Task> step)
@@ -98,8 +150,22 @@ public sealed class BrowserSession : IAsyncDisposable
             var file = Path.Combine(folder, $"{DateTime.UtcNow:HHmmss}-{string.Concat(name.Where(char.IsLetterOrDigit))}.png");
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
             Console.WriteLine($"Screenshot of the failed step '{name}': {file}");
+            foreach (var error in ConsoleErrors)
+            {
+                Console.WriteLine($"Browser console error: {error}");
+            }
             throw;
         }
+    }
+
+    /// <summary>A full-page screenshot kept with the test output, for a person to look at.</summary>
+    public async Task<string> SnapshotAsync(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        return file;
     }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();

@@ -228,6 +228,31 @@ public abstract class FilingScenarios(AppFactory factory)
     }
 
     [Fact]
+    public async Task What_is_missing_is_listed_per_task_of_the_own_unit_and_shrinks_as_the_unit_files()
+    {
+        using var w = await CampaignWorld.CreateAsync(factory, "缺什么");
+        var statement = await w.TaskAsync(w.UnitA, 2);
+        var nothingAsked = await w.TaskAsync(w.UnitA, 1);
+        JsonNode For(JsonArray list, Guid task) => list.Single(p => Guid.Parse(p!["taskId"]!.GetValue<string>()) == task)!;
+
+        var before = (await w.LiaisonA.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks/problems")).AsArray();
+        Assert.Equal((await w.TasksAsync(w.LiaisonA)).Count, before.Count);
+        Assert.Equal(1, For(before, statement)["count"]!.GetValue<int>());
+        Assert.Contains("尚未填写", For(before, statement)["messages"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, For(before, nothingAsked)["count"]!.GetValue<int>());
+
+        await CampaignWorld.SaveDraftAsync(w.LiaisonA, statement, new { statement = "已开展清理工作。", version = 0 });
+        var after = (await w.LiaisonA.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks/problems")).AsArray();
+        Assert.Equal(0, For(after, statement)["count"]!.GetValue<int>());
+
+        var other = (await w.LiaisonB.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks/problems")).AsArray();
+        var own = (await w.TasksAsync(w.LiaisonB)).Select(t => t!["id"]!.GetValue<string>()).ToHashSet();
+        Assert.NotEmpty(other);
+        Assert.All(other, p => Assert.Contains(p!["taskId"]!.GetValue<string>(), own));
+        Assert.Equal(HttpStatusCode.NotFound, (await w.LiaisonA.Http.GetAsync($"/api/v1/campaigns/{Guid.NewGuid()}/tasks/problems")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_liaison_of_another_unit_touching_a_task_gets_404()
     {
         using var w = await CampaignWorld.CreateAsync(factory, "越界");

@@ -18,6 +18,9 @@ public static class FilingApi
                 int? indicatorNo, bool? overdue) =>
                 (await h.ListAsync(ctx.Scope(), id, new TaskFilter(unitId, status, method, indicatorNo, overdue))).ToHttp(Results.Ok, "创建活动"))
             .WithSummary("任务列表（状态、指标序号、期限）；本单位用户只看到本单位的任务");
+        api.MapGet("/campaigns/{id:guid}/tasks/problems", async (Guid id, HttpContext ctx, TasksHandler h) =>
+                (await h.ProblemsAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "创建活动"))
+            .WithSummary("还缺什么：每项可见任务按已保存内容尚未满足的规则数及说明");
         api.MapGet("/tasks/{id:guid}", async (Guid id, HttpContext ctx, TasksHandler h) => (await h.GetAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "任务"))
             .WithSummary("任务详情：材料清单、草稿、附件、尚未满足的规则（problems）、流转记录");
         api.MapGet("/tasks/{id:guid}/parts", async (Guid id, HttpContext ctx, TasksHandler h) => (await h.PartsAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "任务"))

@@ -6,6 +6,9 @@ public sealed record TaskDto(Guid Id, Guid CampaignId, Guid UnitId, string? Unit
     bool IsLead, string Status, DateOnly Deadline, bool Overdue, DateTime? SubmittedAt, string? Reviewer, int ReturnCount, bool Removed,
     IReadOnlyList<string> Methods);
 
+/// <summary>还缺什么 of one task: how many rules its saved filing still breaks, and their messages.</summary>
+public sealed record TaskProblemsDto(Guid TaskId, int Count, IReadOnlyList<string> Messages);
+
 public sealed record ChecklistItemDto(int Index, string Text, string Kind, string? CountRule, DateOnly? WindowFrom, DateOnly? WindowTo,
     IReadOnlyList<string> RequiredFields, IReadOnlyList<string>? ListColumns);
 

@@ -1,0 +1,119 @@
+using InspectReady.Web.Components.Shared;
+using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Features.Campaigns;
+using InspectReady.Web.Features.Organisation;
+using InspectReady.Web.Features.Shared;
+using AntDesign;
+using Microsoft.AspNetCore.Components;
+
+namespace InspectReady.Web.Features.Filing.ReviewTasks;
+
+/// <summary>
+/// One route, two views: the office's review queue (all units, filters, batch decisions) and a unit's 我的任务
+/// (the handler confines a unit user to the own unit; the page adds what each task still lacks).
+/// </summary>
+public partial class TasksPage : AppPage
+{
+    [Parameter] public Guid CampaignId { get; set; }
+
+    [Inject] private TasksHandler Tasks { get; set; } = default!;
+    [Inject] private CampaignsHandler Campaigns { get; set; } = default!;
+    [Inject] private UnitsHandler Units { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IMessageService Message { get; set; } = default!;
+
+    private List<TaskDto> tasks = [];
+    private List<CampaignDto> campaigns = [];
+    private List<UnitDto> units = [];
+    private Dictionary<Guid, TaskProblemsDto> problems = [];
+    private IEnumerable<TaskDto> selected = [];
+    private readonly FilterForm filter = new();
+    private OutcomeKind? refused;
+    private bool canReview;
+    private bool returning;
+    private string? returnReason;
+    private DateOnly? returnDeadline = DateOnly.FromDateTime(DateTime.Now.AddDays(7));
+    private BatchResultDto? batchResult;
+    private Dictionary<Guid, string> batchLabels = [];
+
+    private string Title => Scope.SeesAllUnits ? "审查队列" : "我的任务";
+
+    private sealed class FilterForm
+    {
+        public int? IndicatorNo { get; set; }
+        public Guid? UnitId { get; set; }
+        public string? Method { get; set; }
+        public string? Status { get; set; }
+        public bool OverdueOnly { get; set; }
+    }
+
+    protected override async Task OnPageInitializedAsync()
+    {
+        canReview = Scope.IsInRole(Roles.Office);
+        campaigns = [.. await Campaigns.ListAsync()];
+        if (Scope.SeesAllUnits)
+        {
+            units = [.. await Units.ListAsync(Scope)];
+        }
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var outcome = await Tasks.ListAsync(Scope, CampaignId,
+            new TaskFilter(filter.UnitId, filter.Status, filter.Method, filter.IndicatorNo, filter.OverdueOnly ? true : null));
+        refused = outcome.IsOk ? null : outcome.Kind;
+        tasks = [.. outcome.Value ?? []];
+        selected = [.. selected.Where(s => tasks.Any(t => t.Id == s.Id))];
+        if (outcome.IsOk && !Scope.SeesAllUnits)
+        {
+            problems = ((await Tasks.ProblemsAsync(Scope, CampaignId)).Value ?? []).ToDictionary(p => p.TaskId);
+        }
+    }
+
+    private Task OverdueChanged(bool value)
+    {
+        filter.OverdueOnly = value;
+        return LoadAsync();
+    }
+
+    private void SwitchCampaign(Guid id)
+    {
+        if (id != CampaignId)
+        {
+            Navigation.NavigateTo($"/campaigns/{id}/tasks");
+        }
+    }
+
+    private async Task ApproveSelectedAsync()
+    {
+        batchResult = await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], null, null), approve: true);
+        await AfterBatchAsync();
+    }
+
+    private async Task ReturnSelectedAsync()
+    {
+        if (string.IsNullOrWhiteSpace(returnReason) || returnDeadline is null)
+        {
+            _ = Message.WarningAsync("退回须填写理由和新的报送期限");
+            return;
+        }
+        batchResult = await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], returnReason, returnDeadline), approve: false);
+        returning = false;
+        returnReason = null;
+        await AfterBatchAsync();
+    }
+
+    private async Task AfterBatchAsync()
+    {
+        batchLabels = tasks.ToDictionary(t => t.Id, t => $"{t.UnitName} {TaskText.Indicators(t.IndicatorNos)}");
+        selected = [];
+        await LoadAsync();
+    }
+
+    private string Label(Guid id) => batchLabels.GetValueOrDefault(id) ?? id.ToString();
+
+    private static string BatchSummary(BatchResultDto r) =>
+        r.Refused.Count == 0 ? $"已处理{r.Done.Count}项" : $"已处理{r.Done.Count}项，{r.Refused.Count}项未处理：";
+}
