@@ -2,6 +2,7 @@ using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Demo;
 using InspectReady.Web.Features.Campaigns;
+using InspectReady.Web.Features.Dashboards;
 using InspectReady.Web.Features.Filing;
 using InspectReady.Web.Features.Filing.ListImport;
 using InspectReady.Web.Features.Filing.SelfCheck;
@@ -10,6 +11,8 @@ using InspectReady.Web.Infrastructure.Files;
 using InspectReady.Web.Features.Health;
 using InspectReady.Web.Features.Organisation;
 using InspectReady.Web.Features.Organisation.Import;
+using InspectReady.Web.Features.Reminders;
+using InspectReady.Web.Features.Supervision;
 using InspectReady.Web.Features.Users;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Hosting;
@@ -41,6 +44,9 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
+        services.AddDashboards();
+        services.AddReminders();
+        services.AddSupervision();
         return services;
     }
 
@@ -56,5 +62,8 @@ public static class FeatureRegistration
         app.MapCampaignsApi();
         app.MapFilingApi();
         app.MapFilingToolsApi();
+        app.MapDashboardApi();
+        app.MapRemindersApi();
+        app.MapSupervisionApi();
     }
 }
