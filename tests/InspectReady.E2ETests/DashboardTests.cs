@@ -40,6 +40,7 @@ public sealed class DashboardTests(KnownAdminServer server) : IClassFixture<Know
         var campaign = await CampaignAsync();
         await using var browser = await BrowserSession.OpenAsync(server);
         var page = browser.Page;
+        page.SetDefaultNavigationTimeout(60000);
         await browser.StepAsync("sign in", () => browser.SignInAsync("admin", KnownAdminServer.AdminPassword));
         await browser.StepAsync("open the overview", async () =>
         {
@@ -54,11 +55,12 @@ public sealed class DashboardTests(KnownAdminServer server) : IClassFixture<Know
             foreach (var chart in new[] { "chart-status", "chart-level1", "chart-methods", "chart-ranking" })
             {
                 var canvas = page.Locator($"[data-testid={chart}] canvas");
-                await Assertions.Expect(canvas.First).ToBeVisibleAsync();
+                // The first chart waits for echarts.min.js (1.1 MB) to load: allow for a slow machine.
+                await Assertions.Expect(canvas.First).ToBeVisibleAsync(new() { Timeout = 30000 });
                 var box = await canvas.First.BoundingBoxAsync();
                 Assert.True(box is { Width: > 100, Height: > 100 }, $"{chart} canvas is {box?.Width}×{box?.Height}");
             }
-            await Assertions.Expect(page.Locator("[data-testid=chart-ranking]")).ToHaveAttributeAsync("data-rendered", "true");
+            await Assertions.Expect(page.Locator("[data-testid=chart-ranking]")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 30000 });
             // The bars carry the ranking's unit name: ECharts drew the data, not an empty frame.
             Assert.True(await page.EvaluateAsync<bool>(
                 "() => echarts.getInstanceByDom(document.querySelector('[data-testid=chart-ranking]')).getOption().yAxis[0].data.some(n => n.includes('区司法局'))"));

@@ -32,7 +32,7 @@ public abstract class ReminderScenarios(AppFactory factory)
             .Where(n => n["title"]!.GetValue<string>() == title && n["body"]!.GetValue<string>().StartsWith(unit, StringComparison.Ordinal))];
 
     private static async Task<List<JsonNode>> OutboxAsync(CampaignWorld w, string recipient) =>
-        [.. (await w.Admin.GetJsonAsync("/api/v1/outbox")).AsArray().Select(m => m!).Where(m => m["recipient"]!.GetValue<string>() == recipient)];
+        [.. (await w.Admin.GetJsonAsync("/api/v1/outbox?reveal=true")).AsArray().Select(m => m!).Where(m => m["recipient"]!.GetValue<string>() == recipient)];
 
     [Fact]
     public async Task Each_reminder_before_the_deadline_is_sent_once_however_often_the_sweep_runs()
@@ -115,16 +115,28 @@ public abstract class ReminderScenarios(AppFactory factory)
     }
 
     [Fact]
-    public async Task Only_the_office_or_the_administrator_runs_a_sweep_or_reads_the_outbox_and_a_bad_address_is_refused()
+    public async Task Only_the_office_or_the_administrator_runs_a_sweep_or_reads_the_outbox_where_mobiles_are_masked()
     {
-        using var w = await CampaignWorld.CreateAsync(factory, "权限提醒");
+        var (w, deadline) = await WorldAsync("权限提醒", "perm");
+        using var world = w;
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsync("/api/v1/reminders/sweep", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.GetAsync("/api/v1/outbox")).StatusCode);
         var swept = await w.Office.PostOkAsync("/api/v1/reminders/sweep", new { }, HttpStatusCode.OK);
         Assert.Equal(HostAccess.Today.ToString("yyyy-MM-dd"), swept["day"]!.GetValue<string>());
+
+        await factory.Service<ReminderSweep>().RunAsync(deadline.AddDays(-1));
+        var mobile = Mobile("权限提醒", 1);
+        var masked = (await w.Office.GetJsonAsync("/api/v1/outbox?channel=sms")).AsArray()
+            .Where(m => m!["body"]!.GetValue<string>().StartsWith("【迎检平台】权限提醒甲局", StringComparison.Ordinal))
+            .Select(m => m!["recipient"]!.GetValue<string>()).ToList();
+        Assert.Equal(5, masked.Count);
+        Assert.All(masked, r => Assert.Equal($"{mobile[..3]}****{mobile[7..]}", r));
+        Assert.DoesNotContain(mobile, masked);
+        Assert.Equal(5, (await OutboxAsync(w, mobile)).Count);
+
         var bad = await w.LiaisonA.Http.PutAsJsonAsync("/api/v1/me/reminder-email", new { email = "不是邮箱" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Null((await w.LiaisonA.GetJsonAsync("/api/v1/me/reminder-email"))["email"]);
+        Assert.Equal("perm-lly@example.gov.cn", (await w.LiaisonA.GetJsonAsync("/api/v1/me/reminder-email"))["email"]!.GetValue<string>());
     }
 
     [Fact]

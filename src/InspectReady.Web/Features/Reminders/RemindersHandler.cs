@@ -2,6 +2,7 @@ using System.Net.Mail;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,8 @@ public sealed class RemindersHandler(IDbContextFactory<AppDbContext> factory, Re
         return Outcome<SweepResultDto>.Ok(await sweep.RunAsync(sweep.Today, ct));
     }
 
-    public async Task<Outcome<IReadOnlyList<OutboxMessageDto>>> OutboxAsync(UserScope actor, string? channel, bool pendingOnly)
+    /// <summary>Mobile numbers are masked (138****1234) unless <paramref name="reveal"/>, which is audited.</summary>
+    public async Task<Outcome<IReadOnlyList<OutboxMessageDto>>> OutboxAsync(UserScope actor, string? channel, bool pendingOnly, bool reveal = false)
     {
         if (!CanOperate(actor))
         {
@@ -80,8 +82,14 @@ public sealed class RemindersHandler(IDbContextFactory<AppDbContext> factory, Re
         {
             query = query.Where(m => m.SentAt == null);
         }
-        return Outcome<IReadOnlyList<OutboxMessageDto>>.Ok(await query.OrderByDescending(m => m.Id).Take(500)
-            .Select(m => new OutboxMessageDto(m.Id, m.Channel, m.Recipient, m.Subject, m.Body, m.CreatedAt, m.SentAt, m.Attempts, m.LastError))
-            .ToListAsync());
+        var messages = await query.OrderByDescending(m => m.Id).Take(500).ToListAsync();
+        if (reveal && messages.Any(m => m.Channel == OutboxChannels.Sms))
+        {
+            db.Record(actor, AuditActions.Reveal, "发送队列 短信号码", detail: $"{messages.Count(m => m.Channel == OutboxChannels.Sms)}条");
+            await db.SaveChangesAsync();
+        }
+        return Outcome<IReadOnlyList<OutboxMessageDto>>.Ok([.. messages.Select(m => new OutboxMessageDto(m.Id, m.Channel,
+            m.Channel == OutboxChannels.Sms && !reveal ? PhoneNumbers.Mask(m.Recipient)! : m.Recipient, m.Subject, m.Body, m.CreatedAt, m.SentAt,
+            m.Attempts, m.LastError))]);
     }
 }
