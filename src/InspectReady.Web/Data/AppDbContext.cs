@@ -2,7 +2,10 @@ using InspectReady.Web.Domain.Audit;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Jobs;
+using InspectReady.Web.Domain.Messaging;
 using InspectReady.Web.Domain.Organisation;
+using InspectReady.Web.Domain.Reminders;
+using InspectReady.Web.Domain.Supervision;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -31,6 +34,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<TaskComment> TaskComments => Set<TaskComment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+    public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<AccountabilityRecord> AccountabilityRecords => Set<AccountabilityRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -4,6 +4,7 @@ using InspectReady.Web.Features.Calendar;
 using InspectReady.Web.Features.CaseFiles;
 using InspectReady.Web.Features.Demo;
 using InspectReady.Web.Features.Campaigns;
+using InspectReady.Web.Features.Dashboards;
 using InspectReady.Web.Features.Filing;
 using InspectReady.Web.Features.Filing.ListImport;
 using InspectReady.Web.Features.Filing.SelfCheck;
@@ -15,6 +16,8 @@ using InspectReady.Web.Infrastructure.Jobs;
 using InspectReady.Web.Features.Health;
 using InspectReady.Web.Features.Organisation;
 using InspectReady.Web.Features.Organisation.Import;
+using InspectReady.Web.Features.Reminders;
+using InspectReady.Web.Features.Supervision;
 using InspectReady.Web.Features.Users;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Hosting;
@@ -56,6 +59,9 @@ public static class FeatureRegistration
         services.AddSingleton<DemoData>();
         services.AddCalendarFeature();
         services.AddCaseFilesFeature();
+        services.AddDashboards();
+        services.AddReminders();
+        services.AddSupervision();
         return services;
     }
 
@@ -74,5 +80,8 @@ public static class FeatureRegistration
         app.MapOutputsApi();
         app.MapCalendarApi();
         app.MapCaseFilesApi();
+        app.MapDashboardApi();
+        app.MapRemindersApi();
+        app.MapSupervisionApi();
     }
 }

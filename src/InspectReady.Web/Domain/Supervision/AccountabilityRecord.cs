@@ -1,0 +1,30 @@
+namespace InspectReady.Web.Domain.Supervision;
+
+/// <summary>问责记录: 约谈, 通报 or 追责 of a unit, with its date, reason and decision.</summary>
+public sealed class AccountabilityRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CampaignId { get; set; }
+    public Guid UnitId { get; set; }
+    public required string Kind { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Reason { get; set; }
+    /// 处理决定
+    public required string Decision { get; set; }
+    /// The notice that led to it, if any.
+    public Guid? NoticeId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+}
+
+/// 问责方式
+public static class AccountabilityKinds
+{
+    public const string Interview = "约谈";
+    public const string Circular = "通报";
+    public const string Accountability = "追责";
+
+    public static readonly IReadOnlyList<string> All = [Interview, Circular, Accountability];
+
+    public static bool IsValid(string? kind) => kind is not null && All.Contains(kind);
+}

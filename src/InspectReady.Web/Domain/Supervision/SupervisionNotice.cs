@@ -1,0 +1,87 @@
+namespace InspectReady.Web.Domain.Supervision;
+
+/// <summary>
+/// 督办单: the office tells a lagging unit what to put right and by when; the unit answers each item; the office
+/// closes it. The state changes only through the methods below.
+/// </summary>
+public sealed class SupervisionNotice
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CampaignId { get; set; }
+    public Guid UnitId { get; set; }
+    /// Running number within the campaign (督办〔n〕号).
+    public int No { get; set; }
+    public required string Title { get; set; }
+    public string? Reason { get; set; }
+    public DateOnly Deadline { get; set; }
+    public string Status { get; set; } = SupervisionStatus.Issued;
+    public DateTime IssuedAt { get; set; }
+    public required string IssuedBy { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public string? ClosedBy { get; set; }
+    public string? ClosingRemark { get; set; }
+    /// Tasks the notice is about, if any.
+    public List<Guid> TaskIds { get; set; } = [];
+    public List<SupervisionItem> Items { get; set; } = [];
+
+    public string Number => $"督办〔{IssuedAt:yyyy}〕{No}号";
+
+    public bool IsOverdue(DateOnly today) => Status == SupervisionStatus.Issued && today > Deadline;
+
+    /// <summary>The unit answers one item; when every item has an answer the notice counts as answered.</summary>
+    public void Answer(int index, string answer, string userName, DateTime now)
+    {
+        if (Status == SupervisionStatus.Closed)
+        {
+            throw new SupervisionException("督办单已办结，不能再答复");
+        }
+        var item = Items.FirstOrDefault(i => i.Index == index) ?? throw new SupervisionException($"督办单没有第{index}项");
+        item.Answer = answer;
+        item.AnsweredAt = now;
+        item.AnsweredBy = userName;
+        Status = Items.All(i => i.Answer is not null) ? SupervisionStatus.Answered : SupervisionStatus.Issued;
+    }
+
+    /// <summary>The office closes a notice once the unit has answered every item.</summary>
+    public void Close(string userName, string? remark, DateTime now)
+    {
+        if (Status == SupervisionStatus.Closed)
+        {
+            throw new SupervisionException("督办单已办结");
+        }
+        if (Status != SupervisionStatus.Answered)
+        {
+            var open = Items.Where(i => i.Answer is null).Select(i => i.Index).ToList();
+            throw new SupervisionException($"第{string.Join("、", open)}项尚未答复，不能办结");
+        }
+        Status = SupervisionStatus.Closed;
+        ClosedAt = now;
+        ClosedBy = userName;
+        ClosingRemark = remark;
+    }
+}
+
+/// 督办事项
+public sealed class SupervisionItem
+{
+    public long Id { get; set; }
+    public Guid NoticeId { get; set; }
+    public int Index { get; set; }
+    public required string Text { get; set; }
+    /// 整改情况
+    public string? Answer { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public string? AnsweredBy { get; set; }
+}
+
+/// 督办状态
+public static class SupervisionStatus
+{
+    public const string Issued = "待答复";
+    public const string Answered = "已答复";
+    public const string Closed = "已办结";
+
+    public static readonly IReadOnlyList<string> All = [Issued, Answered, Closed];
+}
+
+public sealed class SupervisionException(string message) : InvalidOperationException(message);

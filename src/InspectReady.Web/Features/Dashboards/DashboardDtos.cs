@@ -1,0 +1,41 @@
+namespace InspectReady.Web.Features.Dashboards;
+
+/// <summary>
+/// Counts of tasks by state. Filed = reached the office (已报送 or 已通过); Overdue and DueSoon count the tasks still
+/// in the unit's hands (草稿, 退回) past their deadline or within the next days.
+/// </summary>
+public sealed record StatusCountsDto(int Tasks, int Draft, int AwaitingSignOff, int Submitted, int Returned, int Approved, int Filed, int Overdue,
+    int DueSoon)
+{
+    /// <summary>Share of tasks filed, 0–100, one decimal.</summary>
+    public double Completion => Tasks == 0 ? 0 : Math.Round(100.0 * Filed / Tasks, 1);
+}
+
+public sealed record BreakdownRowDto(string Name, StatusCountsDto Counts);
+
+public sealed record UnitRankDto(int Rank, Guid UnitId, string UnitName, StatusCountsDto Counts);
+
+public sealed record DashboardOverviewDto(Guid CampaignId, string CampaignName, DateOnly Today, int DueSoonDays, Guid? UnitId, StatusCountsDto Totals,
+    IReadOnlyList<BreakdownRowDto> ByLevel1, IReadOnlyList<BreakdownRowDto> ByMethod, IReadOnlyList<UnitRankDto> Units);
+
+public sealed record MatrixUnitDto(Guid Id, string Name);
+
+public sealed record MatrixCellDto(Guid TaskId, string Status, bool Overdue, bool IsLead);
+
+/// <summary>One indicator: a cell per unit column, null where the unit has no task for it.</summary>
+public sealed record MatrixRowDto(int No, string Text, string Level1, IReadOnlyList<MatrixCellDto?> Cells);
+
+public sealed record MatrixDto(Guid CampaignId, DateOnly Today, IReadOnlyList<MatrixUnitDto> Units, IReadOnlyList<MatrixRowDto> Rows);
+
+public sealed record DeadlineTaskDto(Guid TaskId, Guid UnitId, string UnitName, IReadOnlyList<int> IndicatorNos, bool IsLead, string Status,
+    DateOnly Deadline, int DaysLeft, bool Overdue, int ReturnCount);
+
+public sealed record DeadlinesDto(Guid CampaignId, DateOnly Today, int Days, IReadOnlyList<DeadlineTaskDto> Overdue, IReadOnlyList<DeadlineTaskDto> DueSoon);
+
+/// <summary>Tasks that had reached the office (submitted) and been approved by the end of a day, and how many that day.</summary>
+public sealed record ProgressPointDto(DateOnly Date, int Submitted, int Approved, int SubmittedThatDay, int ApprovedThatDay);
+
+public sealed record ProgressDto(Guid CampaignId, int Tasks, IReadOnlyList<ProgressPointDto> Days);
+
+public sealed record UnitDashboardDto(Guid CampaignId, Guid UnitId, string UnitName, DateOnly Today, StatusCountsDto Totals, int Rank, int RankOf,
+    IReadOnlyList<BreakdownRowDto> ByLevel1, IReadOnlyList<DeadlineTaskDto> Tasks);

@@ -1,0 +1,43 @@
+// Renders Apache ECharts into an element through Blazor JS interop. ECharts is served by the product
+// (lib/echarts/echarts.min.js) and loaded on first use; nothing comes from another host.
+let loading;
+
+function load() {
+    if (window.echarts) {
+        return Promise.resolve(window.echarts);
+    }
+    loading ??= new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = new URL('../lib/echarts/echarts.min.js', import.meta.url).href;
+        script.onload = () => resolve(window.echarts);
+        script.onerror = () => { loading = undefined; reject(new Error('echarts.min.js 加载失败')); };
+        document.head.appendChild(script);
+    });
+    return loading;
+}
+
+const observers = new WeakMap();
+
+// option: an ECharts option object; target: a .NET object whose OnChartClick(seriesIndex, dataIndex) is called on click, or null.
+export async function render(element, option, target) {
+    const echarts = await load();
+    let chart = echarts.getInstanceByDom(element);
+    if (!chart) {
+        chart = echarts.init(element, null, { renderer: 'canvas', locale: 'ZH' });
+        const observer = new ResizeObserver(() => chart.resize());
+        observer.observe(element);
+        observers.set(element, observer);
+    }
+    chart.off('click');
+    if (target) {
+        chart.on('click', p => target.invokeMethodAsync('OnChartClick', p.seriesIndex ?? 0, p.dataIndex ?? 0));
+    }
+    chart.setOption(option, true);
+    element.dataset.rendered = 'true';
+}
+
+export function dispose(element) {
+    observers.get(element)?.disconnect();
+    observers.delete(element);
+    window.echarts?.getInstanceByDom(element)?.dispose();
+}

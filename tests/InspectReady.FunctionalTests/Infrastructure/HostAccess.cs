@@ -1,0 +1,23 @@
+using InspectReady.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InspectReady.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// Arrangements no user can make over HTTP (time passing beyond a deadline) and the host's own services
+/// (the reminder sweep for a chosen day).
+/// </summary>
+public static class HostAccess
+{
+    public static T Service<T>(this AppFactory factory) where T : notnull => factory.Services.GetRequiredService<T>();
+
+    /// <summary>Lets a deadline pass without waiting for it: the task's deadline is moved.</summary>
+    public static async Task SetDeadlineAsync(this AppFactory factory, Guid taskId, DateOnly deadline)
+    {
+        await using var db = await factory.Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Deadline, deadline)));
+    }
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+}
