@@ -17,8 +17,7 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<FilingTask>> AuthorizeUploadAsync(UserScope actor, Guid taskId, string? kind)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, _) = await TasksHandler.LoadAsync(db, taskId);
-        if (task is null || !await TasksHandler.CanSeeAsync(db, actor, task))
+        if (await TasksHandler.LoadVisibleAsync(db, actor, taskId) is not (var task, var _))
         {
             return Outcome<FilingTask>.NotFound();
         }

@@ -87,20 +87,18 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<TaskDetailDto>> GetAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, campaign) = await LoadAsync(db, id);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id) is not (var task, var campaign))
         {
             return Outcome<TaskDetailDto>.NotFound();
         }
-        return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign!));
+        return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));
     }
 
     /// <summary>Assisting units' filings for the same group, for the lead unit to compose the final one.</summary>
     public async Task<Outcome<IReadOnlyList<TaskDetailDto>>> PartsAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, campaign) = await LoadAsync(db, id);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id) is not (var task, var campaign))
         {
             return Outcome<IReadOnlyList<TaskDetailDto>>.NotFound();
         }
@@ -113,7 +111,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         var result = new List<TaskDetailDto>();
         foreach (var part in parts)
         {
-            result.Add(await DetailAsync(db, part, campaign!));
+            result.Add(await DetailAsync(db, part, campaign));
         }
         return Outcome<IReadOnlyList<TaskDetailDto>>.Ok(result);
     }
@@ -121,8 +119,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<TaskDetailDto>> SaveDraftAsync(UserScope actor, Guid id, DraftRequest request)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, campaign) = await LoadAsync(db, id, tracked: true);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id, tracked: true) is not (var task, var campaign))
         {
             return Outcome<TaskDetailDto>.NotFound();
         }
@@ -138,7 +135,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         {
             return Outcome<TaskDetailDto>.Conflict($"该草稿已被{task.DraftSavedBy}于{task.DraftSavedAt:yyyy-MM-dd HH:mm:ss}（UTC）修改，请刷新后再保存，以免覆盖对方的内容");
         }
-        var checklist = await ChecklistAsync(db, campaign!, task);
+        var checklist = await ChecklistAsync(db, campaign, task);
         var errors = new List<FieldError>();
         var lists = request.Lists ?? [];
         foreach (var index in lists.Keys.Where(k => checklist.All(c => c.Index != k || ListTemplates.For(c) is null)))
@@ -170,15 +167,14 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         {
             return Outcome<TaskDetailDto>.Conflict("该草稿刚被他人修改，请刷新后再保存，以免覆盖对方的内容");
         }
-        return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign!));
+        return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));
     }
 
     /// <summary>The liaison sends the filing to the unit's leader; the document's rules must hold (else 422, nothing changes).</summary>
     public async Task<Outcome<TaskDetailDto>> SubmitAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, campaign) = await LoadAsync(db, id, tracked: true);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id, tracked: true) is not (var task, var campaign))
         {
             return Outcome<TaskDetailDto>.NotFound();
         }
@@ -186,7 +182,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         {
             return Outcome<TaskDetailDto>.Forbidden();
         }
-        var problems = FilingValidator.Validate(task, await ChecklistAsync(db, campaign!, task), campaign!.CutoffDate);
+        var problems = FilingValidator.Validate(task, await ChecklistAsync(db, campaign, task), campaign.CutoffDate);
         if (problems.Count > 0)
         {
             return new Outcome<TaskDetailDto>(OutcomeKind.Unprocessable, null,
@@ -250,8 +246,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<IReadOnlyList<CommentDto>>> CommentsAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, _) = await LoadAsync(db, id);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id) is not (var task, var _))
         {
             return Outcome<IReadOnlyList<CommentDto>>.NotFound();
         }
@@ -262,8 +257,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<CommentDto>> AddCommentAsync(UserScope actor, Guid id, CommentRequest request)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, _) = await LoadAsync(db, id);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id) is not (var task, var _))
         {
             return Outcome<CommentDto>.NotFound();
         }
@@ -281,8 +275,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<IReadOnlyList<VersionDto>>> VersionsAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, _) = await LoadAsync(db, id);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id) is not (var task, var _))
         {
             return Outcome<IReadOnlyList<VersionDto>>.NotFound();
         }
@@ -318,8 +311,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         bool requireReason = false, bool requireDeadline = false)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, campaign) = await LoadAsync(db, id, tracked: true);
-        if (task is null || !await CanSeeAsync(db, actor, task))
+        if (await LoadVisibleAsync(db, actor, id, tracked: true) is not (var task, var campaign))
         {
             return Outcome<TaskDetailDto>.NotFound();
         }
@@ -344,7 +336,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         {
             return Outcome<TaskDetailDto>.Invalid(errors);
         }
-        return await MoveAsync(db, actor, task, campaign!, t => move(db, t).GetAwaiter().GetResult(), request, notify);
+        return await MoveAsync(db, actor, task, campaign, t => move(db, t).GetAwaiter().GetResult(), request, notify);
     }
 
     private async Task<Outcome<TaskDetailDto>> MoveAsync(AppDbContext db, UserScope actor, FilingTask task, Campaign campaign, Action<FilingTask> move,
@@ -384,6 +376,13 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         var task = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == id);
         var campaign = task is null ? null : await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CampaignId);
         return (task, campaign);
+    }
+
+    /// <summary>The task and its campaign, or null when it does not exist for this user (another unit's task).</summary>
+    internal static async Task<(FilingTask Task, Campaign Campaign)?> LoadVisibleAsync(AppDbContext db, UserScope actor, Guid id, bool tracked = false)
+    {
+        var (task, campaign) = await LoadAsync(db, id, tracked);
+        return task is null || !await CanSeeAsync(db, actor, task) ? null : (task, campaign!);
     }
 
     /// <summary>A unit sees its own tasks; the lead unit also sees the assisting units' parts of its groups.</summary>

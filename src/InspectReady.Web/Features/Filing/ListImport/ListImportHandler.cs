@@ -16,12 +16,11 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
     public async Task<Outcome<IReadOnlyList<string>>> ColumnsAsync(UserScope actor, Guid taskId, int item)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var (task, campaign) = await TasksHandler.LoadAsync(db, taskId);
-        if (task is null || !await TasksHandler.CanSeeAsync(db, actor, task))
+        if (await TasksHandler.LoadVisibleAsync(db, actor, taskId) is not (var task, var campaign))
         {
             return Outcome<IReadOnlyList<string>>.NotFound();
         }
-        var checklist = await TasksHandler.ChecklistAsync(db, campaign!, task);
+        var checklist = await TasksHandler.ChecklistAsync(db, campaign, task);
         var columns = checklist.FirstOrDefault(c => c.Index == item) is { } i ? ListTemplates.For(i) : null;
         return columns is null ? Outcome<IReadOnlyList<string>>.Invalid("item", $"第{item}项材料不要求填写清单") : Outcome<IReadOnlyList<string>>.Ok(columns);
     }
