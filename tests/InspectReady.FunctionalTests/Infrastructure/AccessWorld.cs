@@ -203,6 +203,8 @@ public sealed class AccessWorld
             Row("一、第一部分", "1. 第一节。", 1, CampaignWorld.Statement, "区直各行政执法单位"),
             Row(null, null, 2, CampaignWorld.Enterprises, "区直各行政执法单位"),
             Row(null, null, 3, CampaignWorld.Statement, $"{prefix}乙局"),
+            // Left as a draft, so the reminder sweep texts X's person.
+            Row(null, null, 4, CampaignWorld.Statement, $"{prefix}甲局"),
         };
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, rows);

@@ -76,6 +76,8 @@ public static class RouteRegistry
         {
             Seat.SystemAdmin => SystemAdminWork.Contains(call) || template.StartsWith("/api/v1/calendar/years", StringComparison.Ordinal),
             Seat.SecurityAdmin => call == "PUT /api/v1/users/{id}/roles" || template.StartsWith("/api/v1/security", StringComparison.Ordinal),
+            // A 评查员 scores the case files of a current draw (ADR 0104).
+            Seat.Reviewer => call == "PUT /api/v1/case-files/{id}/review",
             _ => false,
         };
     }

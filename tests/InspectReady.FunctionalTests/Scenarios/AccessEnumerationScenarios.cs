@@ -40,6 +40,9 @@ public abstract partial class AccessEnumerationScenarios(AppFactory factory)
         }
         var text = seen.ToString();
         Assert.All(w.Markers, m => Assert.Contains(m.Value, text, StringComparison.Ordinal));
+        var phone = w.Markers.Single(m => m.Kind == MarkerKind.PersonPhone).Value;
+        Assert.Contains(phone, await (await w.Office.Http.GetAsync("/api/v1/outbox?reveal=true")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty((await w.LiaisonX.GetJsonAsync("/api/v1/notifications")).AsArray());
     }
 
     [Fact]

@@ -57,6 +57,26 @@ public abstract class AuditScenarios(AppFactory factory)
     }
 
     [Fact]
+    public async Task Searching_exporting_and_verifying_the_trail_are_recorded_and_so_is_a_refused_attempt()
+    {
+        using var admin = await factory.Api().SignInAsAdminAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.GetAsync("/api/v1/audit?keyword=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.GetAsync("/api/v1/audit/export.xlsx")).StatusCode);
+        using var auditor = await AuditorAsync("auditor-3");
+        await auditor.GetJsonAsync("/api/v1/audit?keyword=" + Uri.EscapeDataString("某关键词"));
+        Assert.Equal(HttpStatusCode.OK, (await auditor.Http.GetAsync("/api/v1/audit/export.xlsx?user=admin")).StatusCode);
+        await auditor.GetJsonAsync("/api/v1/audit/verify");
+
+        var own = (await auditor.GetJsonAsync("/api/v1/audit?user=auditor-3&pageSize=100"))["items"]!.AsArray().Select(e => e!).ToList();
+        Assert.Contains(own, e => e["action"]!.GetValue<string>() == "查询审计日志" && e["detail"]!.GetValue<string>().Contains("关键词“某关键词”", StringComparison.Ordinal));
+        Assert.Contains(own, e => e["action"]!.GetValue<string>() == "导出" && e["detail"]!.GetValue<string>().Contains("用户“admin”", StringComparison.Ordinal));
+        Assert.Contains(own, e => e["action"]!.GetValue<string>() == "查询审计日志" && e["target"]!.GetValue<string>() == "审计日志 哈希链校验");
+        var refused = (await auditor.GetJsonAsync("/api/v1/audit?user=admin&result=" + Uri.EscapeDataString("拒绝")))["items"]!.AsArray().Select(e => e!).ToList();
+        Assert.Contains(refused, e => e["action"]!.GetValue<string>() == "查询审计日志");
+        Assert.Contains(refused, e => e["action"]!.GetValue<string>() == "导出" && e["target"]!.GetValue<string>() == "审计日志");
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_change_or_delete_an_audit_entry()
     {
         using var admin = await factory.Api().SignInAsAdminAsync();

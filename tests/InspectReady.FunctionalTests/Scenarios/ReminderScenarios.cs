@@ -32,7 +32,7 @@ public abstract class ReminderScenarios(AppFactory factory)
             .Where(n => n["title"]!.GetValue<string>() == title && n["body"]!.GetValue<string>().StartsWith(unit, StringComparison.Ordinal))];
 
     private static async Task<List<JsonNode>> OutboxAsync(CampaignWorld w, string recipient) =>
-        [.. (await w.Admin.GetJsonAsync("/api/v1/outbox?reveal=true")).AsArray().Select(m => m!).Where(m => m["recipient"]!.GetValue<string>() == recipient)];
+        [.. (await w.Office.GetJsonAsync("/api/v1/outbox?reveal=true")).AsArray().Select(m => m!).Where(m => m["recipient"]!.GetValue<string>() == recipient)];
 
     [Fact]
     public async Task Each_reminder_before_the_deadline_is_sent_once_however_often_the_sweep_runs()
@@ -136,6 +136,9 @@ public abstract class ReminderScenarios(AppFactory factory)
         Assert.All(masked, r => Assert.Equal($"{mobile[..3]}****{mobile[7..]}", r));
         Assert.DoesNotContain(mobile, masked);
         Assert.Equal(5, (await OutboxAsync(w, mobile)).Count);
+        // 系统管理员 runs the queue with masked numbers only: the full number is the office's to reveal.
+        Assert.Equal(HttpStatusCode.Forbidden, (await w.Admin.Http.GetAsync("/api/v1/outbox?reveal=true")).StatusCode);
+        Assert.DoesNotContain(mobile, await (await w.Admin.Http.GetAsync("/api/v1/outbox?channel=sms")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var bad = await w.LiaisonA.Http.PutAsJsonAsync("/api/v1/me/reminder-email", new { email = "不是邮箱" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

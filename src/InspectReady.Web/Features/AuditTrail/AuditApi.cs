@@ -19,6 +19,7 @@ public static class AuditApi
                 var scope = ctx.Scope();
                 if (!scope.CanReadAudit)
                 {
+                    await q.RecordDeniedAsync(scope, Infrastructure.Audit.AuditActions.Export);
                     return Problems.Forbidden();
                 }
                 return await files.DownloadAsync(s => q.ExportAsync(scope, new AuditFilter(from, to, user, action, result, keyword), s),

@@ -21,30 +21,35 @@ public sealed record AuditVerification(bool Intact, long Count, long? FirstBroke
 /// <summary>The audit administrator's view: filter, page, export and verify the SM3 chain.</summary>
 public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory)
 {
+    /// <summary>Reading the trail is itself audited (等保 audit of the auditor), and so is a refused attempt.</summary>
     public async Task<Outcome<AuditSlice>> SearchAsync(UserScope actor, AuditFilter filter, int page = 1, int pageSize = 50)
     {
+        await using var db = await factory.CreateDbContextAsync();
         if (!actor.CanReadAudit)
         {
+            await RecordDeniedAsync(db, actor, AuditActions.Search);
             return Outcome<AuditSlice>.Forbidden();
         }
-        await using var db = await factory.CreateDbContextAsync();
         var query = Apply(db.AuditEntries.AsNoTracking(), filter);
         var total = await query.CountAsync();
         var items = await query.OrderByDescending(a => a.Sequence)
             .Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500))
             .Select(a => new AuditEntryDto(a.Sequence, a.At, a.UserName, a.UnitId, a.ClientAddress, a.Action, a.Target, a.Result, a.Detail))
             .ToListAsync();
+        db.Record(actor, AuditActions.Search, "审计日志", detail: $"{Describe(filter)}；第{Math.Max(page, 1)}页，{items.Count}/{total}条");
+        await db.SaveChangesAsync();
         return Outcome<AuditSlice>.Ok(new AuditSlice(total, items));
     }
 
     /// <summary>Streams the matching entries into an .xlsx; the export itself is audited.</summary>
     public async Task<Outcome<bool>> ExportAsync(UserScope actor, AuditFilter filter, Stream output)
     {
+        await using var db = await factory.CreateDbContextAsync();
         if (!actor.CanReadAudit)
         {
+            await RecordDeniedAsync(db, actor, AuditActions.Export);
             return Outcome<bool>.Forbidden();
         }
-        await using var db = await factory.CreateDbContextAsync();
         var rows = Apply(db.AuditEntries.AsNoTracking(), filter).OrderBy(a => a.Sequence).AsEnumerable()
             .Select(a => new Dictionary<string, object?>
             {
@@ -61,18 +66,19 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory)
             });
         await MiniExcel.SaveAsAsync(output, rows, sheetName: "审计日志");
         await using var log = await factory.CreateDbContextAsync();
-        log.Record(actor, AuditActions.Export, "审计日志");
+        log.Record(actor, AuditActions.Export, "审计日志", detail: Describe(filter));
         await log.SaveChangesAsync();
         return Outcome<bool>.Ok(true);
     }
 
     public async Task<Outcome<AuditVerification>> VerifyAsync(UserScope actor)
     {
+        await using var db = await factory.CreateDbContextAsync();
         if (!actor.CanReadAudit)
         {
+            await RecordDeniedAsync(db, actor, AuditActions.Search);
             return Outcome<AuditVerification>.Forbidden();
         }
-        await using var db = await factory.CreateDbContextAsync();
         var verifier = new AuditChain.Verifier();
         long? broken = null;
         await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable())
@@ -82,8 +88,30 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory)
                 broken = e.Sequence;
             }
         }
+        db.Record(actor, AuditActions.Search, "审计日志 哈希链校验", detail: broken is null ? $"完整，{verifier.Count}条" : $"自第{broken}条起不完整");
+        await db.SaveChangesAsync();
         return Outcome<AuditVerification>.Ok(new AuditVerification(broken is null, verifier.Count, broken));
     }
+
+    public async Task RecordDeniedAsync(UserScope actor, string action)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await RecordDeniedAsync(db, actor, action);
+    }
+
+    /// <summary>Records a refused attempt to read the trail, so the audit administrator sees who tried.</summary>
+    private static async Task RecordDeniedAsync(AppDbContext db, UserScope actor, string action)
+    {
+        db.Record(actor, action, "审计日志", AuditResult.Denied, "非审计管理员");
+        await db.SaveChangesAsync();
+    }
+
+    private static string Describe(AuditFilter f) => string.Join("，", new[]
+    {
+        f.From is { } from ? $"自{from:yyyy-MM-dd HH:mm}" : null, f.To is { } to ? $"至{to:yyyy-MM-dd HH:mm}" : null,
+        f.User is { Length: > 0 } u ? $"用户“{u}”" : null, f.Action is { Length: > 0 } a ? $"操作“{a}”" : null,
+        f.Result is { Length: > 0 } r ? $"结果“{r}”" : null, f.Keyword is { Length: > 0 } k ? $"关键词“{k}”" : null,
+    }.Where(x => x is not null).DefaultIfEmpty("全部"));
 
     private static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> q, AuditFilter f)
     {

@@ -60,7 +60,7 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
             Kind = kind ?? AttachmentKinds.Evidence, ItemIndex = itemIndex, UploadedBy = actor.UserName,
         };
         db.TaskAttachments.Add(attachment);
-        db.Record(actor, AuditActions.Create, $"任务 {check.Value!.GroupLabel} 附件 {attachment.FileName}", detail: $"SHA-256 {stored.Sha256}，{stored.Size}字节");
+        db.Record(actor, AuditActions.Create, $"任务 {check.Value!.GroupLabel} 附件 {attachment.Id}", detail: $"SHA-256 {stored.Sha256}，{stored.Size}字节");
         await db.SaveChangesAsync(ct);
         return Outcome<AttachmentDto>.Ok(ToDto(attachment));
     }
@@ -80,7 +80,7 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
         }
         // The stored content stays: earlier submitted versions still name it.
         db.TaskAttachments.Remove(attachment);
-        db.Record(actor, AuditActions.Delete, $"任务 {check.Value!.GroupLabel} 附件 {attachment.FileName}");
+        db.Record(actor, AuditActions.Delete, $"任务 {check.Value!.GroupLabel} 附件 {attachment.Id}");
         await db.SaveChangesAsync();
         return Outcome<bool>.Ok(true);
     }

@@ -32,9 +32,10 @@ public static class OrganisationApi
         api.MapDelete("/units/{id:guid}", async (Guid id, HttpContext ctx, UnitsHandler h) =>
             (await h.DeleteAsync(ctx.Scope(), id)).ToHttp(_ => Results.NoContent(), "单位")).WithSummary("删除单位");
 
-        api.MapGet("/people", (HttpContext ctx, PeopleHandler h, Guid? unitId, string? role, bool? reveal) =>
-                h.ListAsync(ctx.Scope(), unitId, role, reveal == true))
-            .WithSummary("人员列表；手机号默认脱敏，reveal=true 显示完整号码并记入审计");
+        api.MapGet("/people", async (HttpContext ctx, PeopleHandler h, Guid? unitId, string? role, bool? reveal) =>
+                (await h.ListAsync(ctx.Scope(), unitId, role, reveal == true)).ToHttp(Results.Ok))
+            .WithSummary("人员列表：本单位联络员、领导看本单位，创建办、督查、系统管理员看全部，其他角色看不到；手机号默认脱敏，"
+                + "reveal=true 显示完整号码并记入审计（创建办、本单位联络员和领导）").Produces<IReadOnlyList<PersonDto>>();
         api.MapPost("/people", async (PersonRequest body, HttpContext ctx, PeopleHandler h) =>
                 (await h.CreateAsync(ctx.Scope(), body)).ToHttp(p => Results.Created($"/api/v1/people/{p.Id}", p), "单位"))
             .WithSummary("新增人员").Produces<PersonDto>(StatusCodes.Status201Created).ProducesValidationProblem();

@@ -11,14 +11,14 @@ namespace InspectReady.Web.Features.Organisation;
 
 public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
 {
-    public async Task<IReadOnlyList<PersonDto>> ListAsync(UserScope actor, Guid? unitId = null, string? role = null, bool reveal = false)
+    public async Task<Outcome<IReadOnlyList<PersonDto>>> ListAsync(UserScope actor, Guid? unitId = null, string? role = null, bool reveal = false)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var query = db.People.AsNoTracking().Include(p => p.Unit).AsQueryable();
-        if (!actor.SeesAllUnits)
+        if (reveal && !PersonAccess.MayReveal(actor, unitId))
         {
-            query = query.Where(p => p.UnitId == actor.UnitId);
+            return Outcome<IReadOnlyList<PersonDto>>.Forbidden();
         }
+        await using var db = await factory.CreateDbContextAsync();
+        var query = PersonAccess.Visible(db, actor).AsNoTracking().Include(p => p.Unit).AsQueryable();
         if (unitId is { } u)
         {
             query = query.Where(p => p.UnitId == u);
@@ -33,14 +33,15 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
             db.Record(actor, AuditActions.Reveal, unitId is null ? "人员联系方式" : $"人员联系方式（单位 {unitId}）", detail: $"{people.Count}人");
             await db.SaveChangesAsync();
         }
-        return [.. people.OrderBy(p => p.Unit?.Name, StringComparer.Ordinal).ThenBy(p => CampaignRole.All.ToList().IndexOf(p.CampaignRole)).Select(p => ToDto(p, reveal))];
+        return Outcome<IReadOnlyList<PersonDto>>.Ok([.. people.OrderBy(p => p.Unit?.Name, StringComparer.Ordinal)
+            .ThenBy(p => CampaignRole.All.ToList().IndexOf(p.CampaignRole)).Select(p => ToDto(p, reveal))]);
     }
 
     public async Task<Outcome<PersonDto>> CreateAsync(UserScope actor, PersonRequest request)
     {
-        if (!CanEdit(actor, request.UnitId))
+        if (!PersonAccess.MayEdit(actor, request.UnitId))
         {
-            return request.UnitId is { } u && !actor.CanSeeUnit(u) ? Outcome<PersonDto>.NotFound() : Outcome<PersonDto>.Forbidden();
+            return request.UnitId is { } u && !PersonAccess.SeesUnit(actor, u) ? Outcome<PersonDto>.NotFound() : Outcome<PersonDto>.Forbidden();
         }
         await using var db = await factory.CreateDbContextAsync();
         var errors = await ValidateAsync(db, request);
@@ -50,7 +51,7 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
         }
         var person = Build(request);
         db.People.Add(person);
-        db.Record(actor, AuditActions.Create, $"人员 {person.Name}");
+        db.Record(actor, AuditActions.Create, AuditName(person));
         await db.SaveChangesAsync();
         person.Unit = await db.Units.FindAsync(person.UnitId);
         return Outcome<PersonDto>.Ok(ToDto(person, reveal: false));
@@ -60,11 +61,11 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id);
-        if (person is null || !actor.CanSeeUnit(person.UnitId))
+        if (person is null || !PersonAccess.SeesUnit(actor, person.UnitId))
         {
             return Outcome<PersonDto>.NotFound();
         }
-        if (!CanEdit(actor, person.UnitId) || !CanEdit(actor, request.UnitId))
+        if (!PersonAccess.MayEdit(actor, person.UnitId) || !PersonAccess.MayEdit(actor, request.UnitId))
         {
             return Outcome<PersonDto>.Forbidden();
         }
@@ -83,7 +84,7 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
             person.Mobile = string.IsNullOrWhiteSpace(request.Mobile) ? null : request.Mobile.Trim();
         }
         person.OfficePhone = request.OfficePhone?.Trim();
-        db.Record(actor, AuditActions.Update, $"人员 {person.Name}");
+        db.Record(actor, AuditActions.Update, AuditName(person));
         await db.SaveChangesAsync();
         person.Unit = await db.Units.FindAsync(person.UnitId);
         return Outcome<PersonDto>.Ok(ToDto(person, reveal: false));
@@ -93,23 +94,19 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id);
-        if (person is null || !actor.CanSeeUnit(person.UnitId))
+        if (person is null || !PersonAccess.SeesUnit(actor, person.UnitId))
         {
             return Outcome<bool>.NotFound();
         }
-        if (!CanEdit(actor, person.UnitId))
+        if (!PersonAccess.MayEdit(actor, person.UnitId))
         {
             return Outcome<bool>.Forbidden();
         }
         db.People.Remove(person);
-        db.Record(actor, AuditActions.Delete, $"人员 {person.Name}");
+        db.Record(actor, AuditActions.Delete, AuditName(person));
         await db.SaveChangesAsync();
         return Outcome<bool>.Ok(true);
     }
-
-    /// <summary>The office and system administrators edit everyone; a liaison keeps their own unit's list.</summary>
-    private static bool CanEdit(UserScope actor, Guid? unitId) =>
-        actor.CanManageOrganisation || (actor.IsInRole(Roles.UnitLiaison) && unitId is { } u && actor.UnitId == u);
 
     internal static Person Build(PersonRequest r) => new()
     {
@@ -153,6 +150,9 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
         }
         return errors;
     }
+
+    /// <summary>The audit trail names a person by id and a masked name: it keeps who was changed, not their personal data.</summary>
+    internal static string AuditName(Person p) => $"人员 {PersonNames.Mask(p.Name)}（{p.Id}）";
 
     public static PersonDto ToDto(Person p, bool reveal) => new(p.Id, p.Name, p.UnitId, p.Unit?.Name, p.Position, p.CampaignRole,
         reveal ? p.Mobile : PhoneNumbers.Mask(p.Mobile), p.OfficePhone);

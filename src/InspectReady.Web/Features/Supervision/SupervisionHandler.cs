@@ -124,7 +124,7 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
             Items = [.. items.Select((t, i) => new SupervisionItem { Index = i + 1, Text = t })],
         };
         db.SupervisionNotices.Add(notice);
-        db.Record(actor, AuditActions.Create, $"督办单 {notice.Number} {unit.Name}", detail: $"{title}；{items.Count}项，期限{notice.Deadline:yyyy-MM-dd}");
+        db.Record(actor, AuditActions.Create, $"督办单 {notice.Number} {unit.Name}", detail: $"{items.Count}项，期限{notice.Deadline:yyyy-MM-dd}");
         await NotifyAsync(db, [Roles.UnitLiaison, Roles.UnitLeader], unit.Id, "收到督办单",
             $"{notice.Number}：{title}，请于{notice.Deadline:yyyy-MM-dd}前逐项答复整改情况", notice.Id);
         await db.SaveChangesAsync();
@@ -193,7 +193,7 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
         {
             return Outcome<NoticeDto>.Conflict(e.Message);
         }
-        db.Record(actor, AuditActions.Update, $"督办单 {notice.Number} 办结", detail: notice.ClosingRemark);
+        db.Record(actor, AuditActions.Update, $"督办单 {notice.Number} 办结");
         await NotifyAsync(db, [Roles.UnitLiaison, Roles.UnitLeader], notice.UnitId, "督办单已办结", $"{notice.Number}：{notice.Title}", notice.Id);
         await db.SaveChangesAsync();
         return Outcome<NoticeDto>.Ok(ToDto(notice, await UnitNamesAsync(db)));
@@ -277,7 +277,7 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
             NoticeId = request.NoticeId, CreatedAt = Now, CreatedBy = actor.UserName,
         };
         db.AccountabilityRecords.Add(record);
-        db.Record(actor, AuditActions.Create, $"问责记录 {record.Kind} {unit.Name}", detail: $"{record.Date:yyyy-MM-dd}：{reason}");
+        db.Record(actor, AuditActions.Create, $"问责记录 {record.Kind} {unit.Name}", detail: $"{record.Date:yyyy-MM-dd}");
         await NotifyAsync(db, [Roles.UnitLeader], unit.Id, $"本单位被{record.Kind}", $"{record.Date:yyyy-MM-dd}：{reason}；处理决定：{decision}", null);
         await db.SaveChangesAsync();
         return Outcome<AccountabilityDto>.Ok((await ToDtosAsync(db, [record]))[0]);

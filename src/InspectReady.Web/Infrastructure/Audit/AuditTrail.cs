@@ -49,5 +49,7 @@ public static class AuditActions
     public const string Import = "导入";
     public const string Export = "导出";
     public const string Reveal = "查看敏感信息";
+    /// 查询审计日志: a search or check of the audit trail itself
+    public const string Search = "查询审计日志";
     public const string System = "系统";
 }

@@ -152,7 +152,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
         }
         var item = New(file!, RectificationSource.Other, null, request.Problem!.Trim(), deadline, actor);
         db.Rectifications.Add(item);
-        db.Record(actor, AuditActions.Create, $"整改事项 案卷 {file!.CaseNumber}", detail: $"期限{ChinaDate.Iso(deadline)}：{item.Problem}");
+        db.Record(actor, AuditActions.Create, $"整改事项 案卷 {file!.CaseNumber}", detail: $"期限{ChinaDate.Iso(deadline)}");
         await db.SaveChangesAsync();
         return Outcome<RectificationDto>.Ok((await ToDtosAsync(db, [item]))[0]);
     }
@@ -224,7 +224,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
         {
             return refused;
         }
-        db.Record(actor, action, $"整改事项 {item.Id}", detail: item.Response);
+        db.Record(actor, action, $"整改事项 {item.Id}");
         await db.SaveChangesAsync();
         return Outcome<RectificationDto>.Ok((await ToDtosAsync(db, [item]))[0]);
     }
