@@ -52,6 +52,10 @@ public static class OrganisationApi
             .WithSummary("下载单位和人员导入模板");
         api.MapPost("/organisation/import", async (IFormFile file, HttpContext ctx, OrganisationImport import) =>
             {
+                if (!ctx.Scope().CanManageOrganisation)
+                {
+                    return Problems.Forbidden();
+                }
                 if (file.Length > OrganisationImport.MaxBytes)
                 {
                     return Problems.Validation([new FieldError(null, "file", $"文件“{file.FileName}”超过{OrganisationImport.MaxBytes / 1024 / 1024}MB上限")]);
