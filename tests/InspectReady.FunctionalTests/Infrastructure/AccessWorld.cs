@@ -172,6 +172,8 @@ public sealed class AccessWorld
         // An SMS to X's person waits in the outbox: the reminder a week before the deadline.
         await factory.Service<ReminderSweep>().RunAsync(DateOnly.FromDateTime(deadline).AddDays(-7));
 
+        // The default review templates are stored on first read; read them now so that is not taken for a GET's side effect.
+        await office.GetJsonAsync("/api/v1/case-files/templates");
         var notifications = (await liaisonX.GetJsonAsync("/api/v1/notifications")).AsArray();
         Assert.NotEmpty(notifications);
 

@@ -66,6 +66,7 @@ public abstract partial class AccessEnumerationScenarios(AppFactory factory)
         }
         Assert.True(calls.Count > 100, $"only {calls.Count} calls from the OpenAPI document");
 
+        var beforeReads = await FingerprintAsync();
         foreach (var (method, template, path, _) in calls.Where(c => c.Method == "get"))
         {
             foreach (var (seat, client) in w.Seats)
@@ -76,6 +77,10 @@ public abstract partial class AccessEnumerationScenarios(AppFactory factory)
         }
 
         var before = await FingerprintAsync();
+        if (Changed(beforeReads, before) is { Count: > 0 } readsChanged)
+        {
+            failures.Add($"GET (all routes) | every seat | - | reading changed {string.Join(", ", readsChanged)}");
+        }
         // Deletions last, so a wrongly allowed one does not hide what the other calls would show.
         foreach (var (method, template, path, operation) in calls.Where(c => Unsafe.Contains(c.Method)).OrderBy(c => c.Method == "delete"))
         {
