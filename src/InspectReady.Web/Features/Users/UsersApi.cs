@@ -27,6 +27,8 @@ public static class UsersApi
             (await h.SetDisabledAsync(ctx.Scope(), id, false)).ToHttp(Results.Ok, "用户")).WithSummary("启用");
         api.MapPost("/{id:guid}/reset-password", async (Guid id, HttpContext ctx, UsersHandler h) =>
             (await h.ResetPasswordAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "用户")).WithSummary("重置为临时密码，下次登录须修改");
+        api.MapPost("/{id:guid}/reset-totp", async (Guid id, HttpContext ctx, UsersHandler h) =>
+            (await h.ResetSecondFactorAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "用户")).WithSummary("重置动态口令（安全管理员）：手机丢失时作废密钥和恢复码，下次登录重新绑定");
         api.MapPost("/{id:guid}/unlock", async (Guid id, HttpContext ctx, UsersHandler h) =>
             (await h.UnlockAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "用户")).WithSummary("解除登录锁定");
     }

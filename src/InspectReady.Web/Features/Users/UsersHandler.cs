@@ -29,7 +29,7 @@ public sealed record PasswordResetResult(string TemporaryPassword);
 /// disables and resets them; the 安全管理员 grants and removes roles. Nobody changes their own roles, and a
 /// password an administrator sets is changed at its first use. Every change is audited.
 /// </summary>
-public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
+public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, SecurityPolicyStore policies)
 {
     public const string RolesBySecurityAdmin = "角色只能由安全管理员授予（三员分立）：创建账号后由安全管理员通过 PUT /api/v1/users/{id}/roles 授权";
 
@@ -229,7 +229,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         {
             return Outcome<PasswordResetResult>.NotFound();
         }
-        var temporary = Bootstrap.GeneratePassword();
+        var temporary = Bootstrap.GeneratePassword((await policies.CurrentAsync()).PasswordMinLength);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, temporary);
         if (!result.Succeeded)
@@ -244,6 +244,33 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         db.Record(actor, AuditActions.PasswordReset, user.UserName);
         await db.SaveChangesAsync();
         return Outcome<PasswordResetResult>.Ok(new PasswordResetResult(temporary));
+    }
+
+    /// <summary>
+    /// The 安全管理员 turns off a lost authenticator: key and recovery codes are discarded, sessions end, and an account
+    /// that must use a 动态口令 enrols a new one at its next sign-in. Never one's own.
+    /// </summary>
+    public async Task<Outcome<UserDto>> ResetSecondFactorAsync(UserScope actor, Guid id)
+    {
+        if (!actor.CanGrantRoles)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        if (user.Id == actor.UserId)
+        {
+            return Outcome<UserDto>.Forbidden("不能重置自己的动态口令");
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        db.Record(actor, AuditActions.SecondFactorReset, user.UserName);
+        await db.SaveChangesAsync();
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
     }
 
     public async Task<Outcome<UserDto>> UnlockAsync(UserScope actor, Guid id)

@@ -110,8 +110,8 @@ public sealed class Bootstrap(IServiceProvider services, DataRoot root, IConfigu
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>16 characters from all four classes, so it always meets the policy.</summary>
-    public static string GeneratePassword()
+    /// <summary>16 characters (or more) from all four classes, so it always meets the policy.</summary>
+    public static string GeneratePassword(int length = 16)
     {
         const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789", symbols = "!@#$%^&*-_+=?";
         var all = upper + lower + digits + symbols;
@@ -122,7 +122,7 @@ public sealed class Bootstrap(IServiceProvider services, DataRoot root, IConfigu
             digits[RandomNumberGenerator.GetInt32(digits.Length)],
             symbols[RandomNumberGenerator.GetInt32(symbols.Length)],
         };
-        while (chars.Count < 16)
+        while (chars.Count < Math.Max(16, length))
         {
             chars.Add(all[RandomNumberGenerator.GetInt32(all.Length)]);
         }

@@ -65,6 +65,19 @@ public abstract class SecondFactorScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/", done.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await again.Http.GetAsync("/admin/users")).StatusCode);
+
+        using var security = await Api("10.1.0.10").SignInAsync("secadmin", AppFactory.SecurityAdminPassword, codes[3]);
+        var me = ApiClient.Id(await security.GetJsonAsync("/api/v1/me"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await security.Http.PostAsJsonAsync($"/api/v1/users/{me}/reset-totp", new { })).StatusCode);
+        var adminKey = await EnrolAsync("admin", AppFactory.AdminPassword, "10.1.0.9");
+        var adminId = ApiClient.Id((await security.GetJsonAsync("/api/v1/users?keyword=admin")).AsArray().Single(u => u!["userName"]!.GetValue<string>() == "admin")!);
+        var reset = await security.PostOkAsync($"/api/v1/users/{adminId}/reset-totp", new { }, HttpStatusCode.OK);
+        Assert.False(reset["twoFactorEnabled"]!.GetValue<bool>());
+        Keys.TryRemove((factory, "admin"), out _);
+        using var later = Api("10.1.0.11");
+        var afterReset = await later.RequestTokenAsync("admin", AppFactory.AdminPassword, WebForms.Code(adminKey));
+        Assert.Equal(HttpStatusCode.Unauthorized, afterReset.StatusCode);
+        Assert.Contains("绑定", (await ApiClient.ProblemAsync(afterReset))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
