@@ -21,6 +21,11 @@ public sealed class FirstRunTests(ServerFixture server)
             Assert.Equal("zh-CN", await browser.Page.GetAttributeAsync("html", "lang"));
             Assert.Contains("法治政府建设示范创建迎检平台", await browser.Page.TitleAsync(), StringComparison.Ordinal);
             await Assertions.Expect(browser.Page.Locator("button[type=submit]")).ToHaveTextAsync("登 录");
+            var firstRun = browser.Page.Locator("[data-testid=first-run]");
+            foreach (var account in new[] { "admin", "secadmin", "auditadmin", "系统管理员", "安全管理员", "审计管理员" })
+            {
+                await Assertions.Expect(firstRun).ToContainTextAsync(account);
+            }
         });
         await browser.StepAsync("wrong password", async () =>
         {
