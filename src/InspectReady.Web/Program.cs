@@ -29,6 +29,7 @@ builder.Services.AddSingleton(dataRoot);
 builder.Services.AddAppDatabase(builder.Configuration, dataRoot);
 builder.Services.AddDataProtection().SetApplicationName("InspectReady").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddAppIdentity();
+builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -88,6 +89,7 @@ app.Use(async (ctx, next) =>
     await next();
 });
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ApiSessionGuard>();

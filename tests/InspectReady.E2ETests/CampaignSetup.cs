@@ -30,9 +30,9 @@ public static class CampaignSetup
         var lead = await PostAsync(admin, "/api/v1/units", new { name = $"{prefix}甲局", regionId = district, kind = "区直单位", aliases = Array.Empty<string>(), tags = Array.Empty<string>() });
         await PostAsync(admin, "/api/v1/units", new { name = $"{prefix}乙局", regionId = district, kind = "区直单位", aliases = Array.Empty<string>(), tags = Array.Empty<string>() });
         var world = new { liaison = $"{prefix}-lly", leader = $"{prefix}-ld", office = $"{prefix}-cjb" };
-        await PostAsync(admin, "/api/v1/users", new { userName = world.liaison, displayName = "联络员", password = Password, unitId = lead, roles = new[] { "单位联络员" }, mustChangePassword = false });
-        await PostAsync(admin, "/api/v1/users", new { userName = world.leader, displayName = "分管领导", password = Password, unitId = lead, roles = new[] { "单位领导" }, mustChangePassword = false });
-        await PostAsync(admin, "/api/v1/users", new { userName = world.office, displayName = "创建办", password = Password, unitId = (Guid?)null, roles = new[] { "创建办" }, mustChangePassword = false });
+        await Accounts.CreateAsync(server, admin, world.liaison, Password, lead, "联络员", "单位联络员");
+        await Accounts.CreateAsync(server, admin, world.leader, Password, lead, "分管领导", "单位领导");
+        await Accounts.CreateAsync(server, admin, world.office, Password, null, "创建办", "创建办");
         var framework = await ImportFrameworkAsync(admin, prefix);
 
         using var office = await SignInAsync(server, world.office, Password);

@@ -6,6 +6,7 @@ namespace InspectReady.E2ETests;
 public sealed class FirstRunTests(ServerFixture server)
 {
     private const string AdminNewPassword = "Fresh#Start2026";
+    private const string SecurityNewPassword = "Fresh#Secu2026";
     private const string LiaisonPassword = "Lianluo#2026a";
     private const string LiaisonNewPassword = "Lianluo#2026b";
 
@@ -20,6 +21,11 @@ public sealed class FirstRunTests(ServerFixture server)
             Assert.Equal("zh-CN", await browser.Page.GetAttributeAsync("html", "lang"));
             Assert.Contains("法治政府建设示范创建迎检平台", await browser.Page.TitleAsync(), StringComparison.Ordinal);
             await Assertions.Expect(browser.Page.Locator("button[type=submit]")).ToHaveTextAsync("登 录");
+            var firstRun = browser.Page.Locator("[data-testid=first-run]");
+            foreach (var account in new[] { "admin", "secadmin", "auditadmin", "系统管理员", "安全管理员", "审计管理员" })
+            {
+                await Assertions.Expect(firstRun).ToContainTextAsync(account);
+            }
         });
         await browser.StepAsync("wrong password", async () =>
         {
@@ -31,7 +37,7 @@ public sealed class FirstRunTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Admin_changes_the_generated_password_creates_a_unit_and_a_liaison_who_then_sees_only_that_unit()
+    public async Task Admin_creates_a_unit_and_an_account_the_security_admin_grants_the_liaison_role_and_the_liaison_sees_only_that_unit()
     {
         await using var admin = await BrowserSession.OpenAsync(server);
         var page = admin.Page;
@@ -78,11 +84,31 @@ public sealed class FirstRunTests(ServerFixture server)
             await modal.Locator("[data-testid=user-name]").FillAsync("liulanqi-lly");
             await modal.Locator("input[type=password]").FillAsync(LiaisonPassword);
             await admin.ChooseAsync(modal.Locator(".ant-select").Nth(0), "浏览器区司法局");
-            await admin.ChooseAsync(modal.Locator(".ant-select").Nth(1), "单位联络员");
-            await modal.Locator(".ant-modal-title").ClickAsync();
+            await Assertions.Expect(modal.Locator(".ant-select")).ToHaveCountAsync(1);
             await modal.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=users-table]")).ToContainTextAsync("liulanqi-lly");
+            await Assertions.Expect(page.Locator("[data-testid=edit-roles]")).ToHaveCountAsync(0);
             await admin.SignOutAsync();
+        });
+
+        await using var security = await BrowserSession.OpenAsync(server);
+        await security.StepAsync("the security admin changes the generated password and grants the liaison role", async () =>
+        {
+            var sp = security.Page;
+            await security.SignInAsync("secadmin", server.InitialSecurityAdminPassword);
+            await security.ChangePasswordAsync(server.InitialSecurityAdminPassword, SecurityNewPassword);
+            await sp.WaitForURLAsync(server.BaseUrl + "/?passwordChanged=1");
+            await security.GotoAsync("/admin/users");
+            await security.WaitInteractiveAsync();
+            await Assertions.Expect(sp.Locator("#new-user")).ToHaveCountAsync(0);
+            var row = sp.Locator("[data-testid=users-table] tr", new PageLocatorOptions { HasTextString = "liulanqi-lly" });
+            await row.Locator("[data-testid=edit-roles]").ClickAsync();
+            var modal = sp.Locator(".ant-modal:visible");
+            await security.ChooseAsync(modal.Locator(".ant-select").First, "单位联络员");
+            await modal.Locator(".ant-modal-title").ClickAsync();
+            await modal.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Assertions.Expect(row).ToContainTextAsync("单位联络员");
+            await security.SignOutAsync();
         });
 
         await using var liaison = await BrowserSession.OpenAsync(server);
@@ -100,6 +126,7 @@ public sealed class FirstRunTests(ServerFixture server)
         });
         Assert.Empty(admin.ForeignRequests);
         Assert.Empty(liaison.ForeignRequests);
+        Assert.Empty(security.ForeignRequests);
         Assert.Empty(admin.FailedAssets);
     }
 }

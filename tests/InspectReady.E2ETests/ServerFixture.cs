@@ -14,8 +14,12 @@ public class ServerFixture : IAsyncLifetime, IDisposable
 
     public ServerFixture() : this(null) { }
 
-    /// <param name="adminPassword">null: the server generates the first admin password, as on a fresh install.</param>
-    protected ServerFixture(string? adminPassword) => factory = new Factory(adminPassword);
+    /// <param name="adminPassword">
+    /// null: the server generates the three administrators' passwords, as on a fresh install; else the 系统管理员's,
+    /// with <see cref="KnownAdminServer.SecurityAdminPassword"/> for the 安全管理员.
+    /// </param>
+    /// <param name="requireTotp">Production's 动态口令 for the administrators; off where a scenario is about something else.</param>
+    protected ServerFixture(string? adminPassword, bool requireTotp = false) => factory = new Factory(adminPassword, requireTotp);
     private IPlaywright? playwright;
 
     public string DataRoot => factory.DataRoot;
@@ -25,6 +29,8 @@ public class ServerFixture : IAsyncLifetime, IDisposable
     public IBrowser Browser { get; private set; } = default!;
 
     public string InitialAdminPassword => File.ReadAllText(Path.Combine(DataRoot, "initial-admin-password.txt")).Trim();
+
+    public string InitialSecurityAdminPassword => File.ReadAllText(Path.Combine(DataRoot, "initial-secadmin-password.txt")).Trim();
 
     public IServiceProvider Services => factory.Services;
 
@@ -63,7 +69,7 @@ public class ServerFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class Factory(string? adminPassword) : WebApplicationFactory<Program>
+    private sealed class Factory(string? adminPassword, bool requireTotp) : WebApplicationFactory<Program>
     {
         public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "inspectready-e2e", Guid.NewGuid().ToString("N"));
 
@@ -72,9 +78,12 @@ public class ServerFixture : IAsyncLifetime, IDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("Data:Root", DataRoot);
             builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Security:RequireTotp", requireTotp ? "true" : "false");
+            builder.UseSetting("Security:RateLimit:Enabled", "false");
             if (adminPassword is not null)
             {
                 builder.UseSetting("INSPECTREADY_ADMIN_PASSWORD", adminPassword);
+                builder.UseSetting("INSPECTREADY_SECADMIN_PASSWORD", KnownAdminServer.SecurityAdminPassword);
             }
         }
     }
@@ -84,7 +93,11 @@ public class ServerFixture : IAsyncLifetime, IDisposable
 public sealed class KnownAdminServer() : ServerFixture(AdminPassword)
 {
     public const string AdminPassword = "Known#Root2026";
+    public const string SecurityAdminPassword = "Known#Secu2026";
 }
+
+/// <summary>A server as production has it: the administrators must use a 动态口令.</summary>
+public sealed class TotpServer() : ServerFixture(KnownAdminServer.AdminPassword, requireTotp: true);
 
 [CollectionDefinition(Name)]
 public sealed class ServerGroup : ICollectionFixture<ServerFixture>

@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
     public DbSet<AccountabilityRecord> AccountabilityRecords => Set<AccountabilityRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Domain.Access.SecurityPolicy> SecurityPolicies => Set<Domain.Access.SecurityPolicy>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

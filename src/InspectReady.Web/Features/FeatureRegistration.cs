@@ -31,6 +31,7 @@ public static class FeatureRegistration
     {
         services.AddScoped<SignInService>();
         services.AddScoped<PasswordService>();
+        services.AddScoped<SecurityPolicyHandler>();
         services.AddScoped<RegionsHandler>();
         services.AddScoped<UnitsHandler>();
         services.AddScoped<PeopleHandler>();
@@ -72,6 +73,7 @@ public static class FeatureRegistration
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
         app.MapUsersApi();
+        app.MapSecurityPolicyApi();
         app.MapAuditApi();
         app.MapFrameworksApi();
         app.MapCampaignsApi();

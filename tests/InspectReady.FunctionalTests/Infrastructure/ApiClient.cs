@@ -7,25 +7,33 @@ using System.Text.Json.Nodes;
 namespace InspectReady.FunctionalTests.Infrastructure;
 
 /// <summary>HTTP with intent methods, so scenarios read as what a user does.</summary>
-public sealed class ApiClient(HttpClient http) : IDisposable
+public sealed class ApiClient(HttpClient http, AppFactory? factory = null) : IDisposable
 {
     public const string StrongPassword = "Liaison#2026ok";
 
     public HttpClient Http { get; } = http;
 
-    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password) =>
-        await Http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password, string? totp = null) =>
+        totp is null
+            ? await Http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password })
+            : await Http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, totp });
 
-    public async Task<ApiClient> SignInAsync(string userName, string password)
+    public async Task<ApiClient> SignInAsync(string userName, string password, string? totp = null)
     {
-        var response = await RequestTokenAsync(userName, password);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await RequestTokenAsync(userName, password, totp);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"token for {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["accessToken"]!.GetValue<string>());
         return this;
     }
 
     public Task<ApiClient> SignInAsAdminAsync() => SignInAsync("admin", AppFactory.AdminPassword);
+
+    public Task<ApiClient> SignInAsSecurityAdminAsync() => SignInAsync("secadmin", AppFactory.SecurityAdminPassword);
+
+    public Task<ApiClient> SignInAsAuditAdminAsync() => SignInAsync("auditadmin", AppFactory.AuditAdminPassword);
+
+    private AppFactory Host => factory ?? throw new InvalidOperationException("This client was not made by AppFactory.Api()");
 
     public async Task<JsonObject> PostOkAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.Created)
     {
@@ -49,8 +57,29 @@ public sealed class ApiClient(HttpClient http) : IDisposable
     public async Task<Guid> CreateUnitAsync(string name, Guid regionId, string kind = "区直单位", string[]? aliases = null, string[]? tags = null) =>
         Id(await PostOkAsync("/api/v1/units", new { name, regionId, kind, aliases = aliases ?? [], tags = tags ?? [] }));
 
-    public async Task<Guid> CreateUserAsync(string userName, Guid? unitId, params string[] roles) =>
-        Id(await PostOkAsync("/api/v1/users", new { userName, password = StrongPassword, unitId, roles, mustChangePassword = false }));
+    /// <summary>
+    /// An account ready to sign in with <see cref="StrongPassword"/>: this client (the 系统管理员) creates it without
+    /// roles, the 安全管理员 grants the roles, and the first-use password change is seeded as done.
+    /// </summary>
+    public async Task<Guid> CreateUserAsync(string userName, Guid? unitId, params string[] roles)
+    {
+        var id = Id(await PostOkAsync("/api/v1/users", new { userName, password = StrongPassword, unitId }));
+        if (roles.Length > 0)
+        {
+            await (await Host.SecurityAdminAsync()).GrantRolesAsync(id, roles);
+        }
+        await Host.SeedPasswordChangedAsync(id);
+        return id;
+    }
+
+    /// <summary>As the 安全管理员: the account's roles become exactly these.</summary>
+    public async Task<JsonObject> GrantRolesAsync(Guid userId, params string[] roles)
+    {
+        var response = await Http.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT roles gave {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
 
     /// <summary>A district with two units, each with a liaison: the usual starting point.</summary>
     public async Task<District> CreateDistrictAsync(string prefix)

@@ -14,6 +14,11 @@ namespace InspectReady.FunctionalTests.Infrastructure;
 public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Root#Test2026x";
+    public const string SecurityAdminPassword = "Secu#Test2026x";
+    public const string AuditAdminPassword = "Audi#Test2026x";
+
+    private readonly SemaphoreSlim securityAdminLock = new(1, 1);
+    private ApiClient? securityAdmin;
 
     public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "inspectready-tests", Guid.NewGuid().ToString("N"));
 
@@ -26,7 +31,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment("Testing");
         builder.UseSetting("Data:Root", DataRoot);
         builder.UseSetting("INSPECTREADY_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("INSPECTREADY_SECADMIN_PASSWORD", SecurityAdminPassword);
+        builder.UseSetting("INSPECTREADY_AUDITADMIN_PASSWORD", AuditAdminPassword);
         builder.UseSetting("Database:Provider", Provider);
+        ConfigureSecurity(builder);
         // TestServer has no socket; give requests the loopback address a real connection would have.
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, LoopbackClient>());
         if (ConnectionString is { } cs)
@@ -35,10 +43,21 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    /// <summary>
+    /// Scenario hosts sign in without a second factor and without rate limits, so each scenario states only what it
+    /// is about; the hardened hosts below keep the production defaults for the scenarios that test them.
+    /// </summary>
+    protected virtual void ConfigureSecurity(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Security:RequireTotp", "false");
+        builder.UseSetting("Security:RateLimit:Enabled", "false");
+    }
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     public new virtual async Task DisposeAsync()
     {
+        securityAdmin?.Dispose();
         await base.DisposeAsync();
         try
         {
@@ -50,10 +69,24 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
-    public ApiClient Api() => new(CreateClient());
+    public ApiClient Api() => new(CreateClient(), this);
+
+    /// <summary>The bootstrap 安全管理员, signed in once per host: it grants the roles of the accounts scenarios create.</summary>
+    public async Task<ApiClient> SecurityAdminAsync()
+    {
+        await securityAdminLock.WaitAsync();
+        try
+        {
+            return securityAdmin ??= await Api().SignInAsync("secadmin", SecurityAdminPassword);
+        }
+        finally
+        {
+            securityAdminLock.Release();
+        }
+    }
 }
 
-public sealed class SqliteFactory : AppFactory
+public class SqliteFactory : AppFactory
 {
     public override string Provider => "Sqlite";
 
@@ -64,7 +97,7 @@ public sealed class SqliteFactory : AppFactory
 /// Needs <c>INSPECTREADY_TEST_POSTGRES</c> (a server connection string; scripts/test.sh starts a throwaway
 /// server and sets it). Each factory creates and finally drops a database of its own.
 /// </summary>
-public sealed class PostgresFactory : AppFactory
+public class PostgresFactory : AppFactory
 {
     private readonly string database = "ir_test_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -94,6 +127,31 @@ public sealed class PostgresFactory : AppFactory
     }
 }
 
+/// <summary>Production's sign-in defences: 动态口令 for the three administrators, and small rate limits.</summary>
+public sealed class HardenedSqliteFactory : SqliteFactory
+{
+    protected override void ConfigureSecurity(IWebHostBuilder builder) => HardenedHost.Configure(builder);
+}
+
+public sealed class HardenedPostgresFactory : PostgresFactory
+{
+    protected override void ConfigureSecurity(IWebHostBuilder builder) => HardenedHost.Configure(builder);
+}
+
+public static class HardenedHost
+{
+    public const int SignInPermits = 8;
+    public const string ClientHeader = "X-Test-Client-Address";
+
+    public static void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Security:RateLimit:SignIn:PermitLimit", SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:RateLimit:SignIn:WindowSeconds", "600");
+        builder.UseSetting("Security:RateLimit:PasswordChange:PermitLimit", "3");
+        builder.UseSetting("Security:RateLimit:PasswordChange:WindowSeconds", "600");
+    }
+}
+
 internal sealed class LoopbackClient : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -101,6 +159,11 @@ internal sealed class LoopbackClient : IStartupFilter
         app.Use((ctx, n) =>
         {
             ctx.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            // A scenario plays several client addresses, so that one scenario's requests do not spend another's limit.
+            if (ctx.Request.Headers.TryGetValue(HardenedHost.ClientHeader, out var address) && IPAddress.TryParse(address, out var ip))
+            {
+                ctx.Connection.RemoteIpAddress = ip;
+            }
             return n(ctx);
         });
         next(app);

@@ -19,5 +19,15 @@ public static class HostAccess
         Assert.Equal(1, await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Deadline, deadline)));
     }
 
+    /// <summary>
+    /// Test-only seeding: the account's administrator-set password counts as changed, so a scenario that is not
+    /// about the first sign-in can use it at once.
+    /// </summary>
+    public static async Task SeedPasswordChangedAsync(this AppFactory factory, Guid userId)
+    {
+        await using var db = await factory.Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false)));
+    }
+
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 }

@@ -33,3 +33,9 @@ public sealed class SelfCheckOnPostgres(PostgresFactory f) : SelfCheckScenarios(
 
 public sealed class OutputsOnSqlite(SqliteFactory f) : OutputScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class OutputsOnPostgres(PostgresFactory f) : OutputScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class AccessAdminsOnSqlite(SqliteFactory f) : Access.AccessAdminScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class AccessAdminsOnPostgres(PostgresFactory f) : Access.AccessAdminScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class SecondFactorOnSqlite(HardenedSqliteFactory f) : Access.SecondFactorScenarios(f), IClassFixture<HardenedSqliteFactory>;
+public sealed class SecondFactorOnPostgres(HardenedPostgresFactory f) : Access.SecondFactorScenarios(f), IClassFixture<HardenedPostgresFactory>;

@@ -58,7 +58,8 @@ public abstract class SignInScenarios(AppFactory factory)
     {
         using var admin = await factory.Api().SignInAsAdminAsync();
         var district = await admin.CreateDistrictAsync("改密");
-        await admin.PostOkAsync("/api/v1/users", new { userName = "gaimi-new", password = "Initial#2026x", unitId = district.UnitA, roles = new[] { "单位联络员" } });
+        var created = await admin.PostOkAsync("/api/v1/users", new { userName = "gaimi-new", password = "Initial#2026x", unitId = district.UnitA });
+        await (await factory.SecurityAdminAsync()).GrantRolesAsync(ApiClient.Id(created), "单位联络员");
 
         using var user = await factory.Api().SignInAsync("gaimi-new", "Initial#2026x");
         Assert.Equal(HttpStatusCode.Forbidden, (await user.Http.GetAsync("/api/v1/units")).StatusCode);

@@ -11,7 +11,9 @@ public abstract class UserScenarios(AppFactory factory)
     public async Task System_security_and_audit_administrators_must_be_different_people()
     {
         using var admin = await factory.Api().SignInAsAdminAsync();
-        var response = await admin.Http.PostAsJsonAsync("/api/v1/users", new { userName = "sanyuan", password = "Strong#Pass1", roles = new[] { "系统管理员", "审计管理员" } });
+        var id = await admin.CreateUserAsync("sanyuan", null);
+        var security = await factory.SecurityAdminAsync();
+        var response = await security.Http.PutAsJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { "系统管理员", "审计管理员" } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("三员分立", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -20,12 +22,17 @@ public abstract class UserScenarios(AppFactory factory)
     public async Task Unknown_roles_weak_passwords_and_unit_roles_without_a_unit_are_refused()
     {
         using var admin = await factory.Api().SignInAsAdminAsync();
-        var response = await admin.Http.PostAsJsonAsync("/api/v1/users", new { userName = "bad-user", password = "short", roles = new[] { "超级用户", "单位联络员" } });
+        var weak = await admin.Http.PostAsJsonAsync("/api/v1/users", new { userName = "bad-user", password = "short" });
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Contains("密码至少8位", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var id = await admin.CreateUserAsync("bad-roles", null);
+        var security = await factory.SecurityAdminAsync();
+        var response = await security.Http.PutAsJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { "超级用户", "单位联络员" } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("超级用户", text, StringComparison.Ordinal);
         Assert.Contains("必须指定所属单位", text, StringComparison.Ordinal);
-        Assert.Contains("密码至少8位", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,14 +71,18 @@ public abstract class UserScenarios(AppFactory factory)
     {
         using var admin = await factory.Api().SignInAsAdminAsync();
         var district = await admin.CreateDistrictAsync("角色");
+        using var liaison = await factory.Api().SignInAsync(district.LiaisonA, ApiClient.StrongPassword);
         var id = ApiClient.Id((await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonA)).AsArray().Single()!);
-        var updated = await admin.Http.PutAsJsonAsync($"/api/v1/users/{id}", new { unitId = district.UnitA, roles = new[] { "单位领导" } });
+        using var security = await factory.Api().SignInAsSecurityAdminAsync();
+        var updated = await security.Http.PutAsJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { "单位领导" } });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var body = await updated.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(["单位领导"], body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await liaison.Http.GetAsync("/api/v1/me")).StatusCode);
 
-        var me = await admin.GetJsonAsync("/api/v1/me");
-        var self = await admin.Http.PutAsJsonAsync($"/api/v1/users/{ApiClient.Id(me)}", new { roles = new[] { "创建办" } });
-        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        var me = await security.GetJsonAsync("/api/v1/me");
+        var self = await security.Http.PutAsJsonAsync($"/api/v1/users/{ApiClient.Id(me)}/roles", new { roles = new[] { "创建办" } });
+        Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
+        Assert.Contains("不能修改自己的角色", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

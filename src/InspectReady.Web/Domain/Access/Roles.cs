@@ -20,6 +20,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [SystemAdmin, SecurityAdmin, AuditAdmin, Office, UnitLeader, UnitLiaison, Reviewer, Examinee, Inspector];
 
+    /// <summary>三员: the system, security and audit administrators.</summary>
+    public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, SecurityAdmin, AuditAdmin];
+
     /// <summary>Roles that read every unit's data; every other role is confined to its own unit.</summary>
     public static readonly IReadOnlyList<string> CrossUnit = [SystemAdmin, Office, Inspector];
 

@@ -16,8 +16,14 @@ public sealed record UserScope(Guid? UserId, string UserName, Guid? UnitId, IRea
     /// 组织机构维护: regions, units, people
     public bool CanManageOrganisation => IsInAnyRole(Access.Roles.SystemAdmin, Access.Roles.Office);
 
-    /// 账号管理: accounts and their roles
-    public bool CanManageUsers => IsInAnyRole(Access.Roles.SystemAdmin, Access.Roles.SecurityAdmin);
+    /// 账号管理: create, disable, reset accounts; grants no role (三员分立)
+    public bool CanManageUsers => IsInRole(Access.Roles.SystemAdmin);
+
+    /// 授权与安全策略: grants and removes roles, sets the security policy
+    public bool CanGrantRoles => IsInRole(Access.Roles.SecurityAdmin);
+
+    /// Reads the account list: the one who manages accounts and the one who grants roles.
+    public bool CanListUsers => CanManageUsers || CanGrantRoles;
 
     public bool CanReadAudit => IsInRole(Access.Roles.AuditAdmin);
 }

@@ -17,15 +17,23 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
-        group.MapPost("/login", Login).AllowAnonymous();
+        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn);
+        group.MapPost("/totp", SecondStep).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn);
         group.MapPost("/logout", Logout);
-        group.MapPost("/change-password", ChangePassword).RequireAuthorization();
+        group.MapPost("/change-password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimits.PasswordChange);
     }
 
     private static async Task<IResult> Login([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
         HttpContext ctx, SignInService check, SignInManager<AppUser> signIn)
     {
-        var outcome = await check.CheckAsync(userName, password, ctx.Connection.RemoteIpAddress?.ToString(), AuditActions.SignIn);
+        var outcome = await check.CheckAsync(userName, password, ctx.Connection.RemoteIpAddress?.ToString(), AuditActions.SignIn,
+            checkSecondFactor: false);
+        if (outcome.Kind is SignInOutcomeKind.SecondFactorRequired or SignInOutcomeKind.EnrolmentRequired)
+        {
+            var enrol = outcome.Kind == SignInOutcomeKind.EnrolmentRequired;
+            await PendingSignIn.StartAsync(ctx, outcome.User!, enrol ? PendingSignIn.Enrol : PendingSignIn.Verify);
+            return Results.LocalRedirect($"/account/{(enrol ? "totp/enrol" : "totp")}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
+        }
         if (outcome.Kind != SignInOutcomeKind.Success)
         {
             var code = outcome.Kind switch
@@ -37,8 +45,36 @@ public static class AccountEndpoints
             };
             return Results.LocalRedirect($"/account/login?error={code}&userName={Uri.EscapeDataString(userName ?? "")}");
         }
-        await signIn.SignInAsync(outcome.User!, isPersistent: false);
-        if (PasswordExpiry.MustChange(outcome.User!, DateTime.UtcNow))
+        return await SignedInAsync(signIn, outcome.User!, returnUrl);
+    }
+
+    /// <summary>The second step of a sign-in: the 动态口令 or a recovery code after the right password.</summary>
+    private static async Task<IResult> SecondStep([FromForm] string? code, [FromForm] string? returnUrl, HttpContext ctx,
+        SignInService check, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    {
+        var user = await PendingSignIn.ReadAsync(ctx, users, PendingSignIn.Verify);
+        if (user is null)
+        {
+            return Results.LocalRedirect("/account/login?error=expired");
+        }
+        var outcome = await check.CompleteAsync(user, code, ctx.Connection.RemoteIpAddress?.ToString());
+        if (outcome.Kind != SignInOutcomeKind.Success)
+        {
+            if (outcome.Kind != SignInOutcomeKind.SecondFactorRequired || await users.IsLockedOutAsync(user))
+            {
+                await PendingSignIn.EndAsync(ctx);
+                return Results.LocalRedirect("/account/login?error=locked");
+            }
+            return Results.LocalRedirect($"/account/totp?error=1&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
+        }
+        await PendingSignIn.EndAsync(ctx);
+        return await SignedInAsync(signIn, user, returnUrl);
+    }
+
+    private static async Task<IResult> SignedInAsync(SignInManager<AppUser> signIn, AppUser user, string? returnUrl)
+    {
+        await signIn.SignInAsync(user, isPersistent: false);
+        if (PasswordExpiry.MustChange(user, DateTime.UtcNow))
         {
             return Results.LocalRedirect("/account/change-password?forced=1");
         }
@@ -60,8 +96,8 @@ public static class AccountEndpoints
         [FromForm] string? confirmPassword, HttpContext ctx, PasswordService passwords, SignInManager<AppUser> signIn,
         UserManager<AppUser> users)
     {
-        string? error = newPassword != confirmPassword ? "两次输入的新密码不一致" : null;
-        error ??= await passwords.ChangeOwnAsync(ctx.Scope(), currentPassword, newPassword);
+        var error = newPassword != confirmPassword ? "两次输入的新密码不一致" : null;
+        error ??= (await passwords.ChangeOwnAsync(ctx.Scope(), currentPassword, newPassword))?.Message;
         if (error is not null)
         {
             return Results.LocalRedirect($"/account/change-password?error={Uri.EscapeDataString(error)}");
@@ -74,7 +110,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect("/?passwordChanged=1");
     }
 
-    private static string SafeReturn(string? url) =>
+    public static string SafeReturn(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url
             : "/";

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace InspectReady.Web.Features.Account;
 
-public sealed record TokenRequest(string? UserName, string? Password);
+/// <param name="Totp">The 动态口令 from the authenticator app, or a recovery code, for accounts that use one.</param>
+public sealed record TokenRequest(string? UserName, string? Password, string? Totp = null);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
@@ -20,22 +21,27 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("认证");
-        group.MapPost("/token", IssueToken).AllowAnonymous()
-            .WithSummary("用户名和密码换取访问令牌；5次失败后锁定15分钟（423）")
-            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
-        group.MapPost("/password", ChangePassword).RequireAuthorization()
-            .WithSummary("修改本人密码").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+        group.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn)
+            .WithSummary("用户名、密码（及动态口令 totp 或恢复码）换取访问令牌；缺少或错误的动态口令 → 401；连续失败达安全策略阈值后锁定（423）；同一地址请求过多 → 429")
+            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimits.PasswordChange)
+            .WithSummary("修改本人密码；原密码错误计入登录失败次数").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapGet("/api/v1/me", (HttpContext ctx, UserManager<AppUser> users) => Me(ctx, users))
             .RequireAuthorization().WithTags("认证").WithSummary("当前用户");
     }
 
     private static async Task<IResult> IssueToken(TokenRequest request, HttpContext ctx, SignInService signIn)
     {
-        var outcome = await signIn.CheckAsync(request.UserName, request.Password, ctx.Connection.RemoteIpAddress?.ToString(), AuditActions.TokenIssued);
+        var outcome = await signIn.CheckAsync(request.UserName, request.Password, ctx.Connection.RemoteIpAddress?.ToString(), AuditActions.TokenIssued,
+            request.Totp);
         return outcome.Kind switch
         {
             SignInOutcomeKind.Success => Results.SignIn(outcome.Principal!, authenticationScheme: IdentityConstants.BearerScheme),
             SignInOutcomeKind.LockedOut => Problems.Status(StatusCodes.Status423Locked, "账号已锁定", outcome.Message),
+            SignInOutcomeKind.SecondFactorRequired or SignInOutcomeKind.EnrolmentRequired =>
+                Problems.Status(StatusCodes.Status401Unauthorized, SignInService.SecondFactorTitle, outcome.Message),
             _ => Problems.Status(StatusCodes.Status401Unauthorized, "登录失败", outcome.Message),
         };
     }
@@ -43,7 +49,9 @@ public static class AuthApi
     private static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext ctx, PasswordService passwords)
     {
         var error = await passwords.ChangeOwnAsync(ctx.Scope(), request.CurrentPassword, request.NewPassword);
-        return error is null ? Results.NoContent() : Problems.Validation("newPassword", error);
+        return error is null ? Results.NoContent()
+            : error.Field == "currentPassword" && error.LockedOut ? Problems.Status(StatusCodes.Status423Locked, "账号已锁定", error.Message)
+            : Problems.Validation(error.Field, error.Message);
     }
 
     private static async Task<IResult> Me(HttpContext ctx, UserManager<AppUser> users)

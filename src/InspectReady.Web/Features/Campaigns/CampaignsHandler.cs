@@ -26,7 +26,8 @@ public sealed record EntryMappingRequest(string? Entry, List<Guid>? UnitIds);
 /// <summary>创建活动: create one from a framework, generate its tasks, map unmatched 责任单位 entries.</summary>
 public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
 {
-    public static bool CanManage(UserScope actor) => actor.IsInAnyRole(Roles.Office, Roles.SystemAdmin);
+    /// <summary>Running campaigns is the 创建办's work; no administrator does it (三员分立).</summary>
+    public static bool CanManage(UserScope actor) => actor.IsInRole(Roles.Office);
 
     public async Task<IReadOnlyList<CampaignDto>> ListAsync()
     {

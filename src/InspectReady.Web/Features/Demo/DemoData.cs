@@ -99,13 +99,11 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         }
         var office = units.First(u => u.Name == "区创建办");
         await EnsureAccount(users, "office", "区创建办工作人员", office.Id, [Roles.Office], password);
-        await EnsureAccount(users, "security", "安全管理员", null, [Roles.SecurityAdmin], password);
-        await EnsureAccount(users, "auditor", "审计管理员", null, [Roles.AuditAdmin], password);
         await EnsureAccount(users, "inspector", "督查组", null, [Roles.Inspector], password);
-        db.Record(actor, AuditActions.UserCreated, "演示账号", detail: $"每个单位联络员、领导各一人，另有 office、security、auditor、inspector");
+        db.Record(actor, AuditActions.UserCreated, "演示账号", detail: $"每个单位联络员、领导各一人，另有 office、inspector");
         await db.SaveChangesAsync();
 
-        Console.WriteLine($"演示数据已载入：平顶山市 → 卫东区，单位 {units.Count} 个（示例街道 {SampleStreets.Length} 个），每个单位一名联络员（uNNN-lly）和一名分管领导（uNNN-ld）；另有 office（创建办）、security、auditor、inspector。密码均为 INSPECTREADY_DEMO_PASSWORD。");
+        Console.WriteLine($"演示数据已载入：平顶山市 → 卫东区，单位 {units.Count} 个（示例街道 {SampleStreets.Length} 个），每个单位一名联络员（uNNN-lly）和一名分管领导（uNNN-ld）；另有 office（创建办）、inspector（督查）。密码均为 INSPECTREADY_DEMO_PASSWORD。三员账号 admin、secadmin、auditadmin 是首次启动时创建的，不属于演示数据。");
         return 0;
     }
 

@@ -13,6 +13,7 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
     public static Outcome<T> Invalid(string field, string message) => Invalid([new FieldError(null, field, message)]);
     public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, []);
     public static Outcome<T> Forbidden() => new(OutcomeKind.Forbidden, default, []);
+    public static Outcome<T> Forbidden(string reason) => new(OutcomeKind.Forbidden, default, [new FieldError(null, null, reason)]);
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, [new FieldError(null, null, message)]);
 
     /// <summary>For <see cref="OutcomeKind.Unprocessable"/>: the broken rules, each named, answered as 422.</summary>
@@ -26,7 +27,7 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
     {
         OutcomeKind.Ok => ok(Value!),
         OutcomeKind.NotFound => Problems.NotFound(what),
-        OutcomeKind.Forbidden => Problems.Forbidden(),
+        OutcomeKind.Forbidden => Errors.Count == 0 ? Problems.Forbidden() : Problems.Forbidden(Message),
         OutcomeKind.Conflict => Problems.Status(StatusCodes.Status409Conflict, "操作冲突", Message),
         OutcomeKind.Unprocessable => Problems.Rules(Violations ?? Errors, Message),
         _ => Problems.Validation(Errors),

@@ -17,17 +17,25 @@ public sealed record UserRequest(string? UserName, string? Password, Guid? UnitI
 
 public sealed record UserUpdateRequest(Guid? UnitId, List<string>? Roles, string? DisplayName, Guid? PersonId);
 
+public sealed record RolesRequest(List<string>? Roles);
+
 public sealed record UserDto(Guid Id, string UserName, string? DisplayName, Guid? UnitId, string? UnitName, Guid? PersonId,
-    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt);
+    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, bool TwoFactorEnabled);
 
 public sealed record PasswordResetResult(string TemporaryPassword);
 
-/// <summary>Accounts: create, change roles and unit, disable, reset password, unlock. Every change is audited.</summary>
-public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
+/// <summary>
+/// Accounts, split by 三员分立 (ADR 0015): the 系统管理员 creates accounts without roles, changes their unit,
+/// disables and resets them; the 安全管理员 grants and removes roles. Nobody changes their own roles, and a
+/// password an administrator sets is changed at its first use. Every change is audited.
+/// </summary>
+public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, SecurityPolicyStore policies)
 {
+    public const string RolesBySecurityAdmin = "角色只能由安全管理员授予（三员分立）：创建账号后由安全管理员通过 PUT /api/v1/users/{id}/roles 授权";
+
     public async Task<Outcome<IReadOnlyList<UserDto>>> ListAsync(UserScope actor, Guid? unitId = null, string? keyword = null)
     {
-        if (!actor.CanManageUsers)
+        if (!actor.CanListUsers)
         {
             return Outcome<IReadOnlyList<UserDto>>.Forbidden();
         }
@@ -51,7 +59,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
 
     public async Task<Outcome<UserDto>> GetAsync(UserScope actor, Guid id)
     {
-        if (!actor.CanManageUsers)
+        if (!actor.CanListUsers)
         {
             return Outcome<UserDto>.Forbidden();
         }
@@ -65,8 +73,15 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         {
             return Outcome<UserDto>.Forbidden();
         }
-        var roles = request.Roles ?? [];
-        var errors = await ValidateAsync(request.UnitId, roles, request.PersonId);
+        if (request.Roles is not null)
+        {
+            return Outcome<UserDto>.Forbidden(RolesBySecurityAdmin);
+        }
+        var errors = await ValidateAsync(request.UnitId, [], request.PersonId);
+        if (request.MustChangePassword == false)
+        {
+            errors.Add(new(null, "mustChangePassword", "管理员设置的密码须在首次登录时修改"));
+        }
         var userName = request.UserName?.Trim() ?? "";
         if (userName.Length == 0)
         {
@@ -87,7 +102,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
             UnitId = request.UnitId,
             PersonId = request.PersonId,
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
-            MustChangePassword = request.MustChangePassword ?? true,
+            MustChangePassword = true,
             PasswordChangedAt = DateTime.UtcNow,
         };
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -97,19 +112,54 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
             return Outcome<UserDto>.Invalid([.. created.Errors.Select(e => new FieldError(null,
                 e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "password", e.Description))]);
         }
-        if (roles.Count > 0)
-        {
-            await users.AddToRolesAsync(user, roles);
-        }
-        db.Record(actor, AuditActions.UserCreated, userName, detail: $"角色：{string.Join("、", roles)}；单位：{request.UnitId}");
+        db.Record(actor, AuditActions.UserCreated, userName, detail: $"单位：{request.UnitId}；无角色，待安全管理员授权");
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return Outcome<UserDto>.Ok(await DtoAsync(user));
     }
 
+    /// <summary>The 系统管理员 changes unit, name and person; a unit change ends the account's sessions and tokens.</summary>
     public async Task<Outcome<UserDto>> UpdateAsync(UserScope actor, Guid id, UserUpdateRequest request)
     {
         if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        if (request.Roles is not null)
+        {
+            return Outcome<UserDto>.Forbidden(RolesBySecurityAdmin);
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        var errors = await ValidateAsync(request.UnitId, [.. await users.GetRolesAsync(user)], request.PersonId);
+        if (errors.Count > 0)
+        {
+            return Outcome<UserDto>.Invalid(errors);
+        }
+        var unitChanged = user.UnitId != request.UnitId;
+        user.UnitId = request.UnitId;
+        user.PersonId = request.PersonId;
+        user.DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
+        await users.UpdateAsync(user);
+        if (unitChanged)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+        db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"单位：{request.UnitId}");
+        await db.SaveChangesAsync();
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
+    /// <summary>
+    /// The 安全管理员 sets an account's roles (the whole set). Never one's own; a change ends the account's sessions
+    /// and tokens through the security stamp.
+    /// </summary>
+    public async Task<Outcome<UserDto>> SetRolesAsync(UserScope actor, Guid id, RolesRequest request)
+    {
+        if (!actor.CanGrantRoles)
         {
             return Outcome<UserDto>.Forbidden();
         }
@@ -118,12 +168,12 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         {
             return Outcome<UserDto>.NotFound();
         }
-        var roles = request.Roles ?? [];
-        var errors = await ValidateAsync(request.UnitId, roles, request.PersonId);
-        if (user.Id == actor.UserId && !(await users.GetRolesAsync(user)).ToHashSet().SetEquals(roles))
+        if (user.Id == actor.UserId)
         {
-            errors.Add(new(null, "roles", "不能修改自己的角色"));
+            return Outcome<UserDto>.Forbidden("不能修改自己的角色");
         }
+        var roles = (request.Roles ?? []).Select(r => r.Trim()).Distinct().ToList();
+        var errors = await ValidateAsync(user.UnitId, roles, user.PersonId);
         if (errors.Count > 0)
         {
             return Outcome<UserDto>.Invalid(errors);
@@ -132,20 +182,14 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         var current = await users.GetRolesAsync(user);
         var removed = current.Except(roles).ToList();
         var added = roles.Except(current).ToList();
-        await users.RemoveFromRolesAsync(user, removed);
-        await users.AddToRolesAsync(user, added);
-        user.UnitId = request.UnitId;
-        user.PersonId = request.PersonId;
-        user.DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
-        await users.UpdateAsync(user);
         if (removed.Count + added.Count > 0)
         {
-            // Role changes end existing sessions and tokens.
+            await users.RemoveFromRolesAsync(user, removed);
+            await users.AddToRolesAsync(user, added);
             await users.UpdateSecurityStampAsync(user);
             db.Record(actor, AuditActions.RolesChanged, user.UserName, detail: $"增加：{string.Join("、", added)}；移除：{string.Join("、", removed)}");
+            await db.SaveChangesAsync();
         }
-        db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"单位：{request.UnitId}");
-        await db.SaveChangesAsync();
         await tx.CommitAsync();
         return Outcome<UserDto>.Ok(await DtoAsync(user));
     }
@@ -185,7 +229,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         {
             return Outcome<PasswordResetResult>.NotFound();
         }
-        var temporary = Bootstrap.GeneratePassword();
+        var temporary = Bootstrap.GeneratePassword((await policies.CurrentAsync()).PasswordMinLength);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, temporary);
         if (!result.Succeeded)
@@ -202,9 +246,36 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         return Outcome<PasswordResetResult>.Ok(new PasswordResetResult(temporary));
     }
 
+    /// <summary>
+    /// The 安全管理员 turns off a lost authenticator: key and recovery codes are discarded, sessions end, and an account
+    /// that must use a 动态口令 enrols a new one at its next sign-in. Never one's own.
+    /// </summary>
+    public async Task<Outcome<UserDto>> ResetSecondFactorAsync(UserScope actor, Guid id)
+    {
+        if (!actor.CanGrantRoles)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        if (user.Id == actor.UserId)
+        {
+            return Outcome<UserDto>.Forbidden("不能重置自己的动态口令");
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        db.Record(actor, AuditActions.SecondFactorReset, user.UserName);
+        await db.SaveChangesAsync();
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
     public async Task<Outcome<UserDto>> UnlockAsync(UserScope actor, Guid id)
     {
-        if (!actor.CanManageUsers)
+        if (!actor.CanListUsers)
         {
             return Outcome<UserDto>.Forbidden();
         }
@@ -255,5 +326,5 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
 
     private static UserDto ToDto(AppUser u, IReadOnlyList<string> roles, string? unitName, DateTimeOffset now) =>
         new(u.Id, u.UserName!, u.DisplayName, u.UnitId, unitName, u.PersonId, roles, u.MustChangePassword, u.IsDisabled,
-            u.LockoutEnd is { } end && end > now, u.CreatedAt);
+            u.LockoutEnd is { } end && end > now, u.CreatedAt, u.TwoFactorEnabled);
 }

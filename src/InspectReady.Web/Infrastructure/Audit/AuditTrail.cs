@@ -43,6 +43,9 @@ public static class AuditActions
     public const string UserEnabled = "启用用户";
     public const string RolesChanged = "变更角色";
     public const string UserUnlocked = "解除锁定";
+    public const string SecondFactorEnabled = "启用动态口令";
+    public const string SecondFactorReset = "重置动态口令";
+    public const string SecurityPolicyChanged = "修改安全策略";
     public const string Create = "新增";
     public const string Update = "修改";
     public const string Delete = "删除";

@@ -3,19 +3,21 @@ using Microsoft.AspNetCore.Identity;
 
 namespace InspectReady.Web.Infrastructure.Identity;
 
-public sealed class ComplexityPasswordValidator : IPasswordValidator<AppUser>
+/// <summary>The password rule with the lengths and classes of the 安全管理员's policy.</summary>
+public sealed class ComplexityPasswordValidator(SecurityPolicyStore policies) : IPasswordValidator<AppUser>
 {
-    public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
+    public async Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
-        var error = PasswordRules.Check(password);
+        var policy = await policies.CurrentAsync();
+        var error = PasswordRules.Check(password, policy.PasswordMinLength, policy.PasswordMinClasses);
         if (error is null && password is not null && user.UserName is { Length: > 0 } name
             && password.Contains(name, StringComparison.OrdinalIgnoreCase))
         {
             error = "密码不得包含用户名";
         }
-        return Task.FromResult(error is null
+        return error is null
             ? IdentityResult.Success
-            : IdentityResult.Failed(new IdentityError { Code = "PasswordComplexity", Description = error }));
+            : IdentityResult.Failed(new IdentityError { Code = "PasswordComplexity", Description = error });
     }
 }
 

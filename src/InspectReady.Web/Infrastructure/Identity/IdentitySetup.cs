@@ -70,6 +70,8 @@ public static class IdentitySetup
         // A disabled user or a reset password ends existing sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
+        services.AddSingleton<SecurityPolicyStore>();
+        services.AddScoped<SecondFactor>();
         return services;
     }
 

@@ -23,6 +23,46 @@ namespace InspectReady.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("InspectReady.Web.Domain.Access.SecurityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LockoutMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LockoutThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordMinClasses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordMinLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionAbsoluteHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionIdleMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TotpRoles")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies", (string)null);
+                });
+
             modelBuilder.Entity("InspectReady.Web.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
