@@ -67,7 +67,7 @@ public static class RouteRegistry
 
     /// <summary>
     /// Unsafe calls that are a seat's work (系统管理员 keeps regions, units, people, accounts and the reference data;
-    /// 安全管理员 grants roles and sets the security policy). Everything else unsafe must answer 403 or 404.
+    /// 安全管理员 grants roles, sets the security policy, unlocks accounts and resets authenticators). Everything else unsafe must answer 403 or 404.
     /// </summary>
     public static bool IsPermitted(Seat seat, string method, string template)
     {
@@ -79,7 +79,9 @@ public static class RouteRegistry
         return seat switch
         {
             Seat.SystemAdmin => SystemAdminWork.Contains(call) || template.StartsWith("/api/v1/calendar/years", StringComparison.Ordinal),
-            Seat.SecurityAdmin => call == "PUT /api/v1/users/{id}/roles" || template.StartsWith("/api/v1/security", StringComparison.Ordinal),
+            // 安全管理员 also unlocks accounts and resets a lost authenticator (ADR 0015).
+            Seat.SecurityAdmin => call is "PUT /api/v1/users/{id}/roles" or "POST /api/v1/users/{id}/reset-totp" or "POST /api/v1/users/{id}/unlock"
+                || template.StartsWith("/api/v1/security", StringComparison.Ordinal),
             // A 评查员 scores the case files of a current draw (ADR 0104).
             Seat.Reviewer => call == "PUT /api/v1/case-files/{id}/review",
             _ => false,
