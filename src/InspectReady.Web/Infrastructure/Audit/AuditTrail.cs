@@ -49,5 +49,8 @@ public static class AuditActions
     public const string Import = "导入";
     public const string Export = "导出";
     public const string Reveal = "查看敏感信息";
+    /// A refused attempt on a resource the actor may not see or touch.
+    public const string AccessDenied = "拒绝访问";
+    public const string Download = "下载";
     public const string System = "系统";
 }

@@ -50,7 +50,7 @@ public partial class TasksPage : AppPage
     protected override async Task OnPageInitializedAsync()
     {
         canReview = Scope.IsInRole(Roles.Office);
-        campaigns = [.. await Campaigns.ListAsync()];
+        campaigns = [.. await Campaigns.ListAsync(Scope)];
         if (Scope.SeesAllUnits)
         {
             units = [.. await Units.ListAsync(Scope)];
