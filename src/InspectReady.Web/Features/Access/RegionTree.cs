@@ -35,6 +35,15 @@ public sealed class RegionTree
         return [.. result];
     }
 
+    /// <summary>
+    /// The region and the regions below it, as a query: the levels (市 → 区/县 → 街道/乡镇, under at most a 省) make a
+    /// tree at most four deep, so three generations below the root reach every descendant.
+    /// </summary>
+    public static IQueryable<Guid> SubtreeQuery(AppDbContext db, Guid root) =>
+        db.Regions.Where(r => r.Id == root || r.ParentId == root
+                || db.Regions.Any(p => p.Id == r.ParentId && (p.ParentId == root || db.Regions.Any(g => g.Id == p.ParentId && g.ParentId == root))))
+            .Select(r => r.Id);
+
     /// <summary>The region and every region above it.</summary>
     public Guid[] AncestorsOf(Guid region)
     {

@@ -7,18 +7,19 @@ using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Hosting;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Identity;
+using InspectReady.Web.Features.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Users;
 
 public sealed record UserRequest(string? UserName, string? Password, Guid? UnitId, List<string>? Roles, bool? MustChangePassword,
-    string? DisplayName = null, Guid? PersonId = null);
+    string? DisplayName = null, Guid? PersonId = null, Guid? RegionId = null);
 
-public sealed record UserUpdateRequest(Guid? UnitId, List<string>? Roles, string? DisplayName, Guid? PersonId);
+public sealed record UserUpdateRequest(Guid? UnitId, List<string>? Roles, string? DisplayName, Guid? PersonId, Guid? RegionId = null);
 
 public sealed record UserDto(Guid Id, string UserName, string? DisplayName, Guid? UnitId, string? UnitName, Guid? PersonId,
-    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt);
+    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, Guid? RegionId = null);
 
 public sealed record PasswordResetResult(string TemporaryPassword);
 
@@ -67,6 +68,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         }
         var roles = request.Roles ?? [];
         var errors = await ValidateAsync(request.UnitId, roles, request.PersonId);
+        var region = await AccountRegion.ResolveAsync(db, request.UnitId, request.RegionId, null, errors);
         var userName = request.UserName?.Trim() ?? "";
         if (userName.Length == 0)
         {
@@ -85,6 +87,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
             Id = Guid.CreateVersion7(),
             UserName = userName,
             UnitId = request.UnitId,
+            RegionId = region,
             PersonId = request.PersonId,
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
             MustChangePassword = request.MustChangePassword ?? true,
@@ -120,6 +123,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         }
         var roles = request.Roles ?? [];
         var errors = await ValidateAsync(request.UnitId, roles, request.PersonId);
+        var region = await AccountRegion.ResolveAsync(db, request.UnitId, request.RegionId, user.RegionId, errors);
         if (user.Id == actor.UserId && !(await users.GetRolesAsync(user)).ToHashSet().SetEquals(roles))
         {
             errors.Add(new(null, "roles", "不能修改自己的角色"));
@@ -134,7 +138,9 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         var added = roles.Except(current).ToList();
         await users.RemoveFromRolesAsync(user, removed);
         await users.AddToRolesAsync(user, added);
+        var scopeMoved = user.UnitId != request.UnitId || user.RegionId != region;
         user.UnitId = request.UnitId;
+        user.RegionId = region;
         user.PersonId = request.PersonId;
         user.DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
         await users.UpdateAsync(user);
@@ -143,6 +149,11 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
             // Role changes end existing sessions and tokens.
             await users.UpdateSecurityStampAsync(user);
             db.Record(actor, AuditActions.RolesChanged, user.UserName, detail: $"增加：{string.Join("、", added)}；移除：{string.Join("、", removed)}");
+        }
+        else if (scopeMoved)
+        {
+            // So does a new unit or region: the claims carry them.
+            await users.UpdateSecurityStampAsync(user);
         }
         db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"单位：{request.UnitId}");
         await db.SaveChangesAsync();
@@ -255,5 +266,5 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
 
     private static UserDto ToDto(AppUser u, IReadOnlyList<string> roles, string? unitName, DateTimeOffset now) =>
         new(u.Id, u.UserName!, u.DisplayName, u.UnitId, unitName, u.PersonId, roles, u.MustChangePassword, u.IsDisabled,
-            u.LockoutEnd is { } end && end > now, u.CreatedAt);
+            u.LockoutEnd is { } end && end > now, u.CreatedAt, u.RegionId);
 }
