@@ -42,7 +42,7 @@ public sealed class CampaignWorld : IDisposable
         await admin.CreateUserAsync($"{prefix}-a-lly", a, "单位联络员");
         await admin.CreateUserAsync($"{prefix}-a-ld", a, "单位领导");
         await admin.CreateUserAsync($"{prefix}-b-lly", b, "单位联络员");
-        await admin.CreateUserAsync($"{prefix}-office", null, "创建办");
+        await admin.CreateRegionUserAsync($"{prefix}-office", district, "创建办");
 
         var rows = new List<Dictionary<string, object?>>
         {

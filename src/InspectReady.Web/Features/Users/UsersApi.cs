@@ -17,6 +17,9 @@ public static class UsersApi
             .Produces<UserDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapPut("/{id:guid}", async (Guid id, UserUpdateRequest body, HttpContext ctx, UsersHandler h) =>
             (await h.UpdateAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户")).WithSummary("修改用户的单位、角色");
+        api.MapPut("/{id:guid}/region", async (Guid id, RegionRequest body, HttpContext ctx, UsersHandler h) =>
+                (await h.SetRegionAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户"))
+            .WithSummary("设置无所属单位账号（创建办、督查）的所属区划 {regionId}；有单位的账号取该单位的区划");
         api.MapPost("/{id:guid}/disable", async (Guid id, HttpContext ctx, UsersHandler h) =>
             (await h.SetDisabledAsync(ctx.Scope(), id, true)).ToHttp(Results.Ok, "用户")).WithSummary("停用");
         api.MapPost("/{id:guid}/enable", async (Guid id, HttpContext ctx, UsersHandler h) =>

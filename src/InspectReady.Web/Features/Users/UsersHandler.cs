@@ -23,6 +23,8 @@ public sealed record UserDto(Guid Id, string UserName, string? DisplayName, Guid
 
 public sealed record PasswordResetResult(string TemporaryPassword);
 
+public sealed record RegionRequest(Guid? RegionId);
+
 /// <summary>Accounts: create, change roles and unit, disable, reset password, unlock. Every change is audited.</summary>
 public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
 {
@@ -255,6 +257,39 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
             errors.Add(new(null, "personId", "关联人员不存在或不属于该单位"));
         }
         return errors;
+    }
+
+    /// <summary>所属区划 of an account without a unit (ADR 0017); its tokens end, as its reach changed.</summary>
+    public async Task<Outcome<UserDto>> SetRegionAsync(UserScope actor, Guid id, RegionRequest request)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        var errors = new List<FieldError>();
+        if (request.RegionId is null)
+        {
+            errors.Add(new(null, "regionId", "须指定所属区划"));
+        }
+        var region = await AccountRegion.ResolveAsync(db, user.UnitId, request.RegionId, user.RegionId, errors);
+        if (errors.Count > 0)
+        {
+            return Outcome<UserDto>.Invalid(errors);
+        }
+        if (user.RegionId != region)
+        {
+            user.RegionId = region;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+            db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"所属区划：{region}");
+            await db.SaveChangesAsync();
+        }
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
     }
 
     private async Task<UserDto> DtoAsync(AppUser user)
