@@ -19,6 +19,8 @@ public sealed class CampaignWorld : IDisposable
     public required ApiClient LiaisonB { get; init; }
     public required string Prefix { get; init; }
     public required Guid Region { get; init; }
+    /// The city above <see cref="Region"/>.
+    public Guid City { get; init; }
     public required Guid UnitA { get; init; }
     public required Guid UnitB { get; init; }
     public required Guid Framework { get; init; }
@@ -72,7 +74,7 @@ public sealed class CampaignWorld : IDisposable
         });
         return new CampaignWorld
         {
-            Admin = admin, Office = office, Prefix = prefix, Region = district, UnitA = a, UnitB = b, Framework = framework, Campaign = campaign,
+            Admin = admin, Office = office, Prefix = prefix, Region = district, City = city, UnitA = a, UnitB = b, Framework = framework, Campaign = campaign,
             LiaisonA = await factory.Api().SignInAsync($"{prefix}-a-lly", ApiClient.StrongPassword),
             LeaderA = await factory.Api().SignInAsync($"{prefix}-a-ld", ApiClient.StrongPassword),
             LiaisonB = await factory.Api().SignInAsync($"{prefix}-b-lly", ApiClient.StrongPassword),

@@ -33,3 +33,6 @@ public sealed class SelfCheckOnPostgres(PostgresFactory f) : SelfCheckScenarios(
 
 public sealed class OutputsOnSqlite(SqliteFactory f) : OutputScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class OutputsOnPostgres(PostgresFactory f) : OutputScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class AccessOnSqlite(SqliteFactory f) : AccessScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class AccessOnPostgres(PostgresFactory f) : AccessScenarios(f), IClassFixture<PostgresFactory>;
