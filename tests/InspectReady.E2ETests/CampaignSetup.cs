@@ -32,7 +32,7 @@ public static class CampaignSetup
         var world = new { liaison = $"{prefix}-lly", leader = $"{prefix}-ld", office = $"{prefix}-cjb" };
         await PostAsync(admin, "/api/v1/users", new { userName = world.liaison, displayName = "联络员", password = Password, unitId = lead, roles = new[] { "单位联络员" }, mustChangePassword = false });
         await PostAsync(admin, "/api/v1/users", new { userName = world.leader, displayName = "分管领导", password = Password, unitId = lead, roles = new[] { "单位领导" }, mustChangePassword = false });
-        await PostAsync(admin, "/api/v1/users", new { userName = world.office, displayName = "创建办", password = Password, unitId = (Guid?)null, roles = new[] { "创建办" }, mustChangePassword = false });
+        await PostAsync(admin, "/api/v1/users", new { userName = world.office, displayName = "创建办", password = Password, unitId = (Guid?)null, regionId = district, roles = new[] { "创建办" }, mustChangePassword = false });
         var framework = await ImportFrameworkAsync(admin, prefix);
 
         using var office = await SignInAsync(server, world.office, Password);

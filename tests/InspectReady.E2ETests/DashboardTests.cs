@@ -7,6 +7,9 @@ namespace InspectReady.E2ETests;
 
 public sealed class DashboardTests(KnownAdminServer server) : IClassFixture<KnownAdminServer>
 {
+    private const string Office = "dashboard-office";
+    private const string OfficePassword = "Office#2026ok";
+
     /// <summary>A district with one unit named in the built-in task list, and a campaign over that framework, made over the API.</summary>
     private async Task<Guid> CampaignAsync()
     {
@@ -24,6 +27,11 @@ public sealed class DashboardTests(KnownAdminServer server) : IClassFixture<Know
         var city = (await PostAsync("/api/v1/regions", new { name = "平顶山市", level = "市" }))["id"]!.GetValue<string>();
         var district = (await PostAsync("/api/v1/regions", new { name = "卫东区", level = "区", parentId = city }))["id"]!.GetValue<string>();
         await PostAsync("/api/v1/units", new { name = "区司法局", regionId = district, kind = "区直单位", aliases = Array.Empty<string>(), tags = Array.Empty<string>() });
+        // Campaigns and their dashboards are the 创建办's, in its own region (ADR 0017).
+        await PostAsync("/api/v1/users", new { userName = Office, password = OfficePassword, unitId = (string?)null, regionId = district, roles = new[] { "创建办" }, mustChangePassword = false });
+        var officeToken = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = Office, password = OfficePassword }))
+            .Content.ReadFromJsonAsync<JsonObject>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", officeToken!["accessToken"]!.GetValue<string>());
         var frameworks = (await http.GetFromJsonAsync<JsonArray>("/api/v1/frameworks"))!;
         var builtIn = frameworks.Single(f => f!["code"]!.GetValue<string>() == "fzzf-sx-2021")!["id"]!.GetValue<string>();
         var campaign = await PostAsync("/api/v1/campaigns", new
@@ -41,7 +49,7 @@ public sealed class DashboardTests(KnownAdminServer server) : IClassFixture<Know
         await using var browser = await BrowserSession.OpenAsync(server);
         var page = browser.Page;
         page.SetDefaultNavigationTimeout(60000);
-        await browser.StepAsync("sign in", () => browser.SignInAsync("admin", KnownAdminServer.AdminPassword));
+        await browser.StepAsync("sign in", () => browser.SignInAsync(Office, OfficePassword));
         await browser.StepAsync("open the overview", async () =>
         {
             await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
