@@ -371,7 +371,8 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
             Reason = request?.Reason?.Trim(), ItemReasons = request?.ItemReasons ?? [], NewDeadline = request?.NewDeadline,
         });
         var unitName = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefaultAsync();
-        foreach (var user in await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId))
+        var officeRegions = notify.Role == Roles.Office ? (await RegionTree.LoadAsync(db)).AncestorsOf(campaign.RegionId) : null;
+        foreach (var user in await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId, officeRegions))
         {
             db.Notifications.Add(new Notification
             {

@@ -138,7 +138,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
             errors.Add(new(null, "deadline", $"整改期限“{request.Deadline}”无效，格式应为 YYYY-MM-DD"));
         }
         await using var db = await factory.CreateDbContextAsync();
-        var file = request.CaseFileId is { } id ? await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) : null;
+        var file = request.CaseFileId is { } id ? await CaseFileAccess.Visible(db, actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) : null;
         if (file is null)
         {
             errors.Add(new(null, "caseFileId", "请选择存在问题的案卷"));

@@ -92,6 +92,11 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
         {
             return Outcome<SamplingDrawDto>.Invalid("unitId", "被抽查的单位不存在");
         }
+        if (!await CaseFileAccess.SeesUnitAsync(db, actor, unitId))
+        {
+            // An office draws only from the units of its own region and below (ADR 0017).
+            return Outcome<SamplingDrawDto>.NotFound();
+        }
         var current = await db.SamplingDraws.FirstOrDefaultAsync(d => d.UnitId == unitId && d.Kind == request.Kind && d.SupersededBy == null);
         var reason = request.RedoReason?.Trim();
         if (current is not null && string.IsNullOrEmpty(reason))
