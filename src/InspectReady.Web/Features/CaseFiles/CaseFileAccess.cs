@@ -2,7 +2,7 @@ using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Domain.CaseFiles.Sampling;
-using InspectReady.Web.Features.Access;
+using InspectReady.Web.Features.Shared.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.CaseFiles;

@@ -3,7 +3,7 @@ using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
-using InspectReady.Web.Features.Access;
+using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;

@@ -1,7 +1,7 @@
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Supervision;
-using InspectReady.Web.Features.Access;
+using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 

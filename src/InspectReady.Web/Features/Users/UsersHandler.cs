@@ -7,7 +7,7 @@ using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Hosting;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Identity;
-using InspectReady.Web.Features.Access;
+using InspectReady.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -47,7 +47,7 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
         var (reach, task, _) = loaded.Value!;
         if (!TaskAccess.CanFile(reach, task))
         {
-            return await Access.Visibility.ForbiddenAsync<int>(db, actor, $"任务 {task.GroupLabel} 清单");
+            return await Shared.Access.Visibility.ForbiddenAsync<int>(db, actor, $"任务 {task.GroupLabel} 清单");
         }
         if (!FilingStatus.IsEditable(task.Status))
         {

@@ -36,7 +36,7 @@ public partial class TasksPage : AppPage
     private BatchResultDto? batchResult;
     private Dictionary<Guid, string> batchLabels = [];
 
-    private string Title => InspectReady.Web.Features.Access.FilingReach.ReadsRegion(Scope) ? "审查队列" : "我的任务";
+    private string Title => InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope) ? "审查队列" : "我的任务";
 
     private sealed class FilterForm
     {
@@ -51,7 +51,7 @@ public partial class TasksPage : AppPage
     {
         canReview = Scope.IsInRole(Roles.Office);
         campaigns = [.. await Campaigns.ListAsync(Scope)];
-        if (InspectReady.Web.Features.Access.FilingReach.ReadsRegion(Scope))
+        if (InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope))
         {
             units = [.. await Units.ListAsync(Scope)];
         }
@@ -66,7 +66,7 @@ public partial class TasksPage : AppPage
         refused = outcome.IsOk ? null : outcome.Kind;
         tasks = [.. outcome.Value ?? []];
         selected = [.. selected.Where(s => tasks.Any(t => t.Id == s.Id))];
-        if (outcome.IsOk && !InspectReady.Web.Features.Access.FilingReach.ReadsRegion(Scope))
+        if (outcome.IsOk && !InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope))
         {
             problems = ((await Tasks.ProblemsAsync(Scope, CampaignId)).Value ?? []).ToDictionary(p => p.TaskId);
         }

@@ -6,7 +6,7 @@ using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace InspectReady.Web.Features.Access;
+namespace InspectReady.Web.Features.Shared.Access;
 
 /// <summary>"Load it or 404": one way for every policy to fetch a resource through its visible query.</summary>
 public static class Visibility

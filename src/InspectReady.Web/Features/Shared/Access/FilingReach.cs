@@ -3,7 +3,7 @@ using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using Microsoft.EntityFrameworkCore;
 
-namespace InspectReady.Web.Features.Access;
+namespace InspectReady.Web.Features.Shared.Access;
 
 /// <summary>
 /// Whose filings the actor reads (ADR 0017), resolved once per operation. The 创建办 and 督查 read the campaigns of

@@ -2,7 +2,7 @@ using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace InspectReady.Web.Features.Access;
+namespace InspectReady.Web.Features.Shared.Access;
 
 /// <summary>An account's region (ADR 0017): its unit's when it has a unit, otherwise the one set for it.</summary>
 public static class AccountRegion

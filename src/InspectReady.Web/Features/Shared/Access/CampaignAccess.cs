@@ -1,10 +1,9 @@
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Campaigns;
-using InspectReady.Web.Features.Access;
 using InspectReady.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace InspectReady.Web.Features.Campaigns;
+namespace InspectReady.Web.Features.Shared.Access;
 
 /// <summary>
 /// Who sees and runs which campaigns (ADR 0017): the 创建办 and 督查 see the campaigns of their region and the regions

@@ -1,7 +1,7 @@
 using InspectReady.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace InspectReady.Web.Features.Access;
+namespace InspectReady.Web.Features.Shared.Access;
 
 /// <summary>The regions as a tree (市 → 区/县 → 街道/乡镇), read in one query: the table is small.</summary>
 public sealed class RegionTree
