@@ -24,10 +24,17 @@ public static class Accounts
         return http;
     }
 
-    public static async Task<Guid> CreateAsync(ServerFixture server, HttpClient admin, string userName, string password, Guid? unitId,
-        string? displayName, params string[] roles)
+    public static Task<Guid> CreateAsync(ServerFixture server, HttpClient admin, string userName, string password, Guid? unitId,
+        string? displayName, params string[] roles) => CreateAsync(server, admin, userName, password, unitId, null, displayName, roles);
+
+    /// <summary>An account without a unit (创建办, 督查) belongs to a region it sees, with the regions below it (ADR 0017).</summary>
+    public static Task<Guid> CreateInRegionAsync(ServerFixture server, HttpClient admin, string userName, string password, Guid regionId,
+        string? displayName, params string[] roles) => CreateAsync(server, admin, userName, password, null, regionId, displayName, roles);
+
+    private static async Task<Guid> CreateAsync(ServerFixture server, HttpClient admin, string userName, string password, Guid? unitId,
+        Guid? regionId, string? displayName, string[] roles)
     {
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, displayName, password, unitId });
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, displayName, password, unitId, regionId });
         var text = await created.Content.ReadAsStringAsync();
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"create {userName}: {(int)created.StatusCode} {text}");
         var id = Guid.Parse(JsonNode.Parse(text)!["id"]!.GetValue<string>());

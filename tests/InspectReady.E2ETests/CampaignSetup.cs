@@ -32,7 +32,7 @@ public static class CampaignSetup
         var world = new { liaison = $"{prefix}-lly", leader = $"{prefix}-ld", office = $"{prefix}-cjb" };
         await Accounts.CreateAsync(server, admin, world.liaison, Password, lead, "联络员", "单位联络员");
         await Accounts.CreateAsync(server, admin, world.leader, Password, lead, "分管领导", "单位领导");
-        await Accounts.CreateAsync(server, admin, world.office, Password, null, "创建办", "创建办");
+        await Accounts.CreateInRegionAsync(server, admin, world.office, Password, district, "创建办", "创建办");
         var framework = await ImportFrameworkAsync(admin, prefix);
 
         using var office = await SignInAsync(server, world.office, Password);

@@ -27,7 +27,7 @@ public sealed class CaseFilePagesTests(ServerFixture server)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         async Task<string> UserAsync(string name, Guid? unitId, string role)
         {
-            var user = new AppUser { Id = Guid.CreateVersion7(), UserName = name, UnitId = unitId, PasswordChangedAt = DateTime.UtcNow };
+            var user = new AppUser { Id = Guid.CreateVersion7(), UserName = name, UnitId = unitId, RegionId = region.Id, PasswordChangedAt = DateTime.UtcNow };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
             return name;

@@ -27,7 +27,8 @@ public sealed class DashboardTests(KnownAdminServer server) : IClassFixture<Know
         var city = (await PostAsync("/api/v1/regions", new { name = "平顶山市", level = "市" }))["id"]!.GetValue<string>();
         var district = (await PostAsync("/api/v1/regions", new { name = "卫东区", level = "区", parentId = city }))["id"]!.GetValue<string>();
         await PostAsync("/api/v1/units", new { name = "区司法局", regionId = district, kind = "区直单位", aliases = Array.Empty<string>(), tags = Array.Empty<string>() });
-        await Accounts.CreateAsync(server, admin, "dash-office", OfficePassword, null, "创建办", "创建办");
+        // Campaigns and their dashboards are the 创建办's, in its own region (ADR 0017).
+        await Accounts.CreateInRegionAsync(server, admin, "dash-office", OfficePassword, Guid.Parse(district), "创建办", "创建办");
         using var office = await Accounts.SignInAsync(server, "dash-office", OfficePassword);
         http = office;
         var frameworks = (await http.GetFromJsonAsync<JsonArray>("/api/v1/frameworks"))!;

@@ -33,7 +33,7 @@ public sealed class SupervisionTests(KnownAdminServer server) : IClassFixture<Kn
         var district = (await PostAsync(admin, "/api/v1/regions", new { name = "督导区", level = "区", parentId = city }))["id"]!.GetValue<string>();
         var unit = (await PostAsync(admin, "/api/v1/units", new { name = "区司法局", regionId = district, kind = "区直单位", aliases = Array.Empty<string>(), tags = Array.Empty<string>() }))["id"]!.GetValue<string>();
         await Accounts.CreateAsync(server, admin, "sf-lly", Password, Guid.Parse(unit), null, "单位联络员");
-        await Accounts.CreateAsync(server, admin, "office", Password, null, null, "创建办");
+        await Accounts.CreateInRegionAsync(server, admin, "office", Password, Guid.Parse(district), null, "创建办");
         var frameworks = (await admin.GetFromJsonAsync<JsonArray>("/api/v1/frameworks"))!;
         var builtIn = frameworks.Single(f => f!["code"]!.GetValue<string>() == "fzzf-sx-2021")!["id"]!.GetValue<string>();
         using var office = await SignInAsync(server.BaseUrl, "office", Password);

@@ -19,6 +19,8 @@ public sealed class CampaignWorld : IDisposable
     public required ApiClient LiaisonB { get; init; }
     public required string Prefix { get; init; }
     public required Guid Region { get; init; }
+    /// The city above <see cref="Region"/>.
+    public Guid City { get; init; }
     public required Guid UnitA { get; init; }
     public required Guid UnitB { get; init; }
     public required Guid Framework { get; init; }
@@ -42,7 +44,7 @@ public sealed class CampaignWorld : IDisposable
         await admin.CreateUserAsync($"{prefix}-a-lly", a, "单位联络员");
         await admin.CreateUserAsync($"{prefix}-a-ld", a, "单位领导");
         await admin.CreateUserAsync($"{prefix}-b-lly", b, "单位联络员");
-        await admin.CreateUserAsync($"{prefix}-office", null, "创建办");
+        await admin.CreateRegionUserAsync($"{prefix}-office", district, "创建办");
 
         var rows = new List<Dictionary<string, object?>>
         {
@@ -72,7 +74,7 @@ public sealed class CampaignWorld : IDisposable
         });
         return new CampaignWorld
         {
-            Admin = admin, Office = office, Prefix = prefix, Region = district, UnitA = a, UnitB = b, Framework = framework, Campaign = campaign,
+            Admin = admin, Office = office, Prefix = prefix, Region = district, City = city, UnitA = a, UnitB = b, Framework = framework, Campaign = campaign,
             LiaisonA = await factory.Api().SignInAsync($"{prefix}-a-lly", ApiClient.StrongPassword),
             LeaderA = await factory.Api().SignInAsync($"{prefix}-a-ld", ApiClient.StrongPassword),
             LiaisonB = await factory.Api().SignInAsync($"{prefix}-b-lly", ApiClient.StrongPassword),

@@ -15,9 +15,9 @@ public static class CaseFileApi
     public static async Task<ReviewCast> CreateReviewCastAsync(this ApiClient admin, string prefix)
     {
         var district = await admin.CreateDistrictAsync(prefix);
-        await admin.CreateUserAsync($"{prefix}-office", null, "创建办");
+        await admin.CreateRegionUserAsync($"{prefix}-office", district.Region, "创建办");
         await admin.CreateUserAsync($"{prefix}-reviewer", null, "评查员");
-        await admin.CreateUserAsync($"{prefix}-inspector", null, "督查");
+        await admin.CreateRegionUserAsync($"{prefix}-inspector", district.City, "督查");
         return new ReviewCast(district, $"{prefix}-office", $"{prefix}-reviewer", $"{prefix}-inspector");
     }
 

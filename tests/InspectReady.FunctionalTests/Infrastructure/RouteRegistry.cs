@@ -93,7 +93,7 @@ public static class RouteRegistry
         "POST /api/v1/regions", "POST /api/v1/units", "PUT /api/v1/units/{id}", "DELETE /api/v1/units/{id}",
         "POST /api/v1/people", "PUT /api/v1/people/{id}", "DELETE /api/v1/people/{id}", "POST /api/v1/organisation/import",
         "POST /api/v1/users", "PUT /api/v1/users/{id}", "POST /api/v1/users/{id}/disable", "POST /api/v1/users/{id}/enable",
-        "POST /api/v1/users/{id}/reset-password", "POST /api/v1/users/{id}/unlock",
+        "POST /api/v1/users/{id}/reset-password", "POST /api/v1/users/{id}/unlock", "PUT /api/v1/users/{id}/region",
         "PUT /api/v1/frameworks/{id}/indicators/{no}/material-items", "POST /api/v1/frameworks/import", "PUT /api/v1/frameworks/{id}/mapping",
         "POST /api/v1/reminders/sweep",
     ];

@@ -46,7 +46,7 @@ public abstract class FilingScenarios(AppFactory factory)
         var tasks = await w.TasksAsync(w.Office);
         string Key(JsonNode t) => $"{t["unitName"]!.GetValue<string>()}:{string.Join(",", t["indicatorNos"]!.AsArray().Select(n => n!.GetValue<int>()))}:{(t["isLead"]!.GetValue<bool>() ? "牵头" : "配合")}";
         Assert.Equal(
-            ["生成甲局:1:牵头", "生成甲局:2:牵头", "生成乙局:2:配合", "生成甲局:3:牵头", "生成甲局:4,5:牵头", "生成乙局:4,5:配合", "生成甲局:6:牵头"],
+            ["生成甲局:1:牵头", "生成甲局:2:牵头", "生成乙局:2:配合", "生成甲局:3:牵头", "生成乙局:4,5:配合", "生成甲局:4,5:配合", "生成甲局:6:牵头"],
             tasks.Select(t => Key(t!)).OrderBy(k => int.Parse(k.Split(':')[1].Split(',')[0])).ThenBy(k => k, StringComparer.Ordinal).ToList()
                 .OrderBy(k => int.Parse(k.Split(':')[1].Split(',')[0])).ThenBy(k => k.EndsWith("配合", StringComparison.Ordinal)));
         Assert.All(tasks, t => Assert.Equal("草稿", t!["status"]!.GetValue<string>()));

@@ -161,7 +161,7 @@ public abstract class OutputScenarios(AppFactory factory)
         Assert.Contains(folder + "情况说明.docx", names);
         Assert.Contains(folder + "清理文件.pdf", names);
         Assert.Contains(folder + "清理文件 (2).pdf", names);
-        Assert.Contains("01-第一部分/02-第二节/004-指标四/材料包甲局（牵头）/清单-第1项.xlsx", names);
+        Assert.Contains("01-第一部分/02-第二节/004-指标四/材料包甲局（配合）/清单-第1项.xlsx", names);
         Assert.Contains("01-第一部分/02-第二节/005-指标五/合并提供说明.txt", names);
         Assert.DoesNotContain(names, n => n.Contains("003-指标三", StringComparison.Ordinal));
         using (var reader = new StreamReader(zip.GetEntry("说明.txt")!.Open()))

@@ -39,3 +39,5 @@ public sealed class AccessAdminsOnPostgres(PostgresFactory f) : Access.AccessAdm
 
 public sealed class SecondFactorOnSqlite(HardenedSqliteFactory f) : Access.SecondFactorScenarios(f), IClassFixture<HardenedSqliteFactory>;
 public sealed class SecondFactorOnPostgres(HardenedPostgresFactory f) : Access.SecondFactorScenarios(f), IClassFixture<HardenedPostgresFactory>;
+public sealed class AccessOnSqlite(SqliteFactory f) : AccessScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class AccessOnPostgres(PostgresFactory f) : AccessScenarios(f), IClassFixture<PostgresFactory>;

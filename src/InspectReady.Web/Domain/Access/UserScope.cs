@@ -1,7 +1,9 @@
 namespace InspectReady.Web.Domain.Access;
 
 /// <summary>Who is acting, from where, and which units' data they may see.</summary>
-public sealed record UserScope(Guid? UserId, string UserName, Guid? UnitId, IReadOnlySet<string> Roles, string? ClientAddress)
+/// <param name="RegionId">所属区划: the account's region (its unit's, or set for an office or inspector without a unit);
+/// the 创建办 and 督查 read the filings of this region and the regions below it (ADR 0017).</param>
+public sealed record UserScope(Guid? UserId, string UserName, Guid? UnitId, IReadOnlySet<string> Roles, string? ClientAddress, Guid? RegionId = null)
 {
     public static UserScope System(string what) => new(null, $"system:{what}", null, new HashSet<string>(), null);
 
@@ -9,6 +11,7 @@ public sealed record UserScope(Guid? UserId, string UserName, Guid? UnitId, IRea
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(Roles.Contains);
 
+    /// <summary>Organisation data only (regions, units, people); filing data goes through <c>FilingReach</c> (ADR 0017).</summary>
     public bool SeesAllUnits => Roles.Any(r => Access.Roles.CrossUnit.Contains(r));
 
     public bool CanSeeUnit(Guid unitId) => SeesAllUnits || UnitId == unitId;

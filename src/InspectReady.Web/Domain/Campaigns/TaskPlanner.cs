@@ -14,8 +14,8 @@ public sealed record UnmatchedEntry(string Entry, IReadOnlyList<int> IndicatorNo
 
 /// <summary>
 /// Turns a framework into tasks: one per materials group and responsible unit. The group's lead entry (the first
-/// unit of its first indicator) gives the lead units; every other named unit assists. Group entries expand to
-/// the units carrying their tag.
+/// unit of its first indicator) gives the lead unit when it names one; every other named unit assists. Group entries
+/// expand to the units carrying their tag, and a group entry listed first makes no unit lead (ADR 0017).
 /// </summary>
 public static class TaskPlanner
 {
@@ -37,6 +37,11 @@ public static class TaskPlanner
             var first = byNo[group[0]];
             var entries = group.SelectMany(n => byNo[n].Units).Select(UnitNames.Normalise).Distinct().ToList();
             var leadEntry = first.Units.Count > 0 ? UnitNames.Normalise(first.Units[0]) : null;
+            // A group entry (区直各有关行政执法部门) leads nobody: each of its units files its own part, the office compiles.
+            if (leadEntry is not null && IsGroupEntry(leadEntry, units, mappings))
+            {
+                leadEntry = null;
+            }
             var assigned = new Dictionary<Guid, bool>();
             foreach (var entry in entries)
             {
@@ -58,6 +63,16 @@ public static class TaskPlanner
             tasks.AddRange(assigned.Select(a => new PlannedTask(group[0].ToString(System.Globalization.CultureInfo.InvariantCulture), group, a.Key, a.Value)));
         }
         return (tasks, [.. unmatched.Select(u => new UnmatchedEntry(u.Key, [.. u.Value]))]);
+    }
+
+    /// <summary>True when the entry stands for several units (a tag group, or an office mapping to more than one unit).</summary>
+    public static bool IsGroupEntry(string entry, IReadOnlyList<PlannedUnit> units, IReadOnlyDictionary<string, IReadOnlyList<Guid>> mappings)
+    {
+        if (mappings.TryGetValue(entry, out var mapped))
+        {
+            return mapped.Count > 1;
+        }
+        return !units.Any(u => u.Name == entry || u.Aliases.Contains(entry)) && UnitGroups.TagOfGroup.ContainsKey(entry);
     }
 
     public static IReadOnlyList<Guid> Resolve(string entry, IReadOnlyList<PlannedUnit> units, IReadOnlyDictionary<string, IReadOnlyList<Guid>> mappings)

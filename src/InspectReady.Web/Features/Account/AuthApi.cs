@@ -14,7 +14,8 @@ public sealed record TokenRequest(string? UserName, string? Password, string? To
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
-public sealed record MeResponse(Guid Id, string UserName, string? DisplayName, Guid? UnitId, IReadOnlyList<string> Roles, bool MustChangePassword);
+public sealed record MeResponse(Guid Id, string UserName, string? DisplayName, Guid? UnitId, IReadOnlyList<string> Roles, bool MustChangePassword,
+    Guid? RegionId = null);
 
 public static class AuthApi
 {
@@ -62,6 +63,6 @@ public static class AuthApi
             return Problems.NotFound("用户");
         }
         var roles = await users.GetRolesAsync(user);
-        return Results.Ok(new MeResponse(user.Id, user.UserName!, user.DisplayName, user.UnitId, [.. roles], PasswordExpiry.MustChange(user, DateTime.UtcNow)));
+        return Results.Ok(new MeResponse(user.Id, user.UserName!, user.DisplayName, user.UnitId, [.. roles], PasswordExpiry.MustChange(user, DateTime.UtcNow), user.RegionId));
     }
 }

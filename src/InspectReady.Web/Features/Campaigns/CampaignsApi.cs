@@ -8,8 +8,8 @@ public static class CampaignsApi
     public static void MapCampaignsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/campaigns").RequireAuthorization().WithTags("创建活动");
-        api.MapGet("/", (CampaignsHandler h) => h.ListAsync()).WithSummary("创建活动列表");
-        api.MapGet("/{id:guid}", async (Guid id, CampaignsHandler h) => (await h.GetAsync(id)).ToHttp(Results.Ok, "创建活动"))
+        api.MapGet("/", (HttpContext ctx, CampaignsHandler h) => h.ListAsync(ctx.Scope())).WithSummary("创建活动列表");
+        api.MapGet("/{id:guid}", async (Guid id, HttpContext ctx, CampaignsHandler h) => (await h.GetAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "创建活动"))
             .WithSummary("创建活动详情，含尚未对应到单位的责任单位名称（unmatched）");
         api.MapPost("/", async (CampaignRequest body, HttpContext ctx, CampaignsHandler h) =>
                 (await h.CreateAsync(ctx.Scope(), body)).ToHttp(c => Results.Created($"/api/v1/campaigns/{c.Id}", c), "创建活动"))

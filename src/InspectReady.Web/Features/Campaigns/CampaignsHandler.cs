@@ -3,6 +3,7 @@ using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Organisation;
+using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -26,13 +27,14 @@ public sealed record EntryMappingRequest(string? Entry, List<Guid>? UnitIds);
 /// <summary>创建活动: create one from a framework, generate its tasks, map unmatched 责任单位 entries.</summary>
 public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
 {
-    /// <summary>Running campaigns is the 创建办's work; no administrator does it (三员分立).</summary>
+    /// <summary>Creating and running campaigns is the 创建办's work alone (三员分立: not the 系统管理员's).</summary>
     public static bool CanManage(UserScope actor) => actor.IsInRole(Roles.Office);
 
-    public async Task<IReadOnlyList<CampaignDto>> ListAsync()
+    public async Task<IReadOnlyList<CampaignDto>> ListAsync(UserScope actor)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync();
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaigns = await CampaignAccess.Visible(db, reach).AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync();
         var result = new List<CampaignDto>();
         foreach (var c in campaigns)
         {
@@ -41,11 +43,11 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
         return result;
     }
 
-    public async Task<Outcome<CampaignDto>> GetAsync(Guid id)
+    public async Task<Outcome<CampaignDto>> GetAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        return campaign is null ? Outcome<CampaignDto>.NotFound() : Outcome<CampaignDto>.Ok(await ToDtoAsync(db, campaign));
+        var campaign = await CampaignAccess.LoadAsync(db, await FilingReach.ResolveAsync(db, actor), id);
+        return campaign.IsOk ? Outcome<CampaignDto>.Ok(await ToDtoAsync(db, campaign.Value!)) : campaign.As<CampaignDto>();
     }
 
     public async Task<Outcome<CampaignDto>> CreateAsync(UserScope actor, CampaignRequest request)
@@ -55,6 +57,7 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
             return Outcome<CampaignDto>.Forbidden();
         }
         await using var db = await factory.CreateDbContextAsync();
+        var reach = await FilingReach.ResolveAsync(db, actor);
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request.Name))
         {
@@ -68,6 +71,10 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
         if (request.RegionId is not { } rid || !await db.Regions.AnyAsync(r => r.Id == rid))
         {
             errors.Add(new(null, "regionId", "区划不存在"));
+        }
+        else if (!CampaignAccess.CanRun(reach, rid))
+        {
+            return await Visibility.ForbiddenAsync<CampaignDto>(db, actor, $"在区划 {rid} 创建活动");
         }
         if (request.Deadline is null)
         {
@@ -117,10 +124,16 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
             return Outcome<GenerationDto>.Forbidden();
         }
         await using var db = await factory.CreateDbContextAsync();
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id);
-        if (campaign is null)
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var loaded = await CampaignAccess.LoadAsync(db, reach, id, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<GenerationDto>.NotFound();
+            return loaded.As<GenerationDto>();
+        }
+        var campaign = loaded.Value!;
+        if (!CampaignAccess.CanRun(reach, campaign.RegionId))
+        {
+            return await Visibility.ForbiddenAsync<GenerationDto>(db, actor, $"创建活动 {campaign.Name}");
         }
         await using var tx = await db.Database.BeginTransactionAsync();
         var generation = await GenerateAsync(db, campaign);
@@ -138,10 +151,16 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
             return Outcome<GenerationDto>.Forbidden();
         }
         await using var db = await factory.CreateDbContextAsync();
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id);
-        if (campaign is null)
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var loaded = await CampaignAccess.LoadAsync(db, reach, id, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<GenerationDto>.NotFound();
+            return loaded.As<GenerationDto>();
+        }
+        var campaign = loaded.Value!;
+        if (!CampaignAccess.CanRun(reach, campaign.RegionId))
+        {
+            return await Visibility.ForbiddenAsync<GenerationDto>(db, actor, $"创建活动 {campaign.Name}");
         }
         var entry = UnitNames.Normalise(request.Entry ?? "");
         var unitIds = request.UnitIds ?? [];

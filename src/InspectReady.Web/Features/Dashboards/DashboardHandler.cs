@@ -2,6 +2,8 @@ using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Frameworks;
+using InspectReady.Web.Features.Shared.Access;
+using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,8 @@ namespace InspectReady.Web.Features.Dashboards;
 
 /// <summary>
 /// The campaign's figures, computed from the tasks and their transitions at the time of asking. A unit's users see only
-/// their unit's figures (another unit's answers 404); the office, 督查 and the system administrator see every unit.
+/// their unit's figures (another unit's answers 404); the office and 督查 of the campaign's region see every unit;
+/// other roles see none (ADR 0017).
 /// </summary>
 public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
@@ -19,10 +22,6 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Ti
 
     public async Task<Outcome<DashboardOverviewDto>> OverviewAsync(UserScope actor, Guid campaignId, Guid? unitId = null)
     {
-        if (unitId is { } u && !actor.CanSeeUnit(u))
-        {
-            return Outcome<DashboardOverviewDto>.NotFound();
-        }
         await using var db = await factory.CreateDbContextAsync();
         var data = await LoadAsync(db, actor, campaignId, unitId);
         if (data is null)
@@ -112,11 +111,11 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Ti
     /// <summary>A unit's own page: its figures, its rank among the campaign's units, and its tasks.</summary>
     public async Task<Outcome<UnitDashboardDto>> UnitAsync(UserScope actor, Guid campaignId, Guid unitId)
     {
-        if (!actor.CanSeeUnit(unitId))
+        await using var db = await factory.CreateDbContextAsync();
+        if (await LoadAsync(db, actor, campaignId, unitId) is null)
         {
             return Outcome<UnitDashboardDto>.NotFound();
         }
-        await using var db = await factory.CreateDbContextAsync();
         // The rank needs every unit's completion; only this unit's figures leave the handler.
         var all = await LoadAsync(db, UserScope.System("dashboard"), campaignId, null, seeAll: true);
         if (all is null || !all.Tasks.Any(t => t.UnitId == unitId))
@@ -185,17 +184,36 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Ti
         new(t.Id, t.UnitId, data.UnitNames.GetValueOrDefault(t.UnitId) ?? "", t.IndicatorNos, t.IsLead, t.Status, t.Deadline,
             t.Deadline.DayNumber - today.DayNumber, t.IsOverdue(today), t.ReturnCount);
 
+    /// <summary>
+    /// The campaign's tasks as the actor may see them (<see cref="CampaignAccess"/>, <see cref="FilingReach"/>): null when
+    /// the campaign, or the unit asked for, is outside the actor's reach (denial audited).
+    /// </summary>
     private static async Task<CampaignData?> LoadAsync(AppDbContext db, UserScope actor, Guid campaignId, Guid? unitId, bool seeAll = false)
     {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+        var reach = seeAll ? null : await FilingReach.ResolveAsync(db, actor);
+        Campaign? campaign;
+        if (reach is null)
+        {
+            campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+        }
+        else
+        {
+            var loaded = await CampaignAccess.LoadAsync(db, reach, campaignId);
+            campaign = loaded.Value;
+        }
         if (campaign is null)
         {
             return null;
         }
         var query = db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId && !t.Removed);
-        if (!seeAll && !actor.SeesAllUnits)
+        if (reach is not null && unitId is { } asked && !reach.SeesUnitOf(campaign, asked))
         {
-            query = query.Where(t => t.UnitId == actor.UnitId);
+            await Visibility.DeniedAsync(db, actor, $"统计 单位 {asked}", "其他单位的统计");
+            return null;
+        }
+        if (reach?.ConfinedTo(campaign) is { } confined)
+        {
+            query = query.Where(t => t.UnitId == confined);
         }
         if (unitId is { } u)
         {

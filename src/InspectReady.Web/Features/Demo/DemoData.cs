@@ -98,8 +98,10 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
             await EnsurePerson(db, users, unit, CampaignRole.ResponsibleLeader, "分管副局长", $"{code}-ld", Roles.UnitLeader, password, index * 2 + 1);
         }
         var office = units.First(u => u.Name == "区创建办");
-        await EnsureAccount(users, "office", "区创建办工作人员", office.Id, [Roles.Office], password);
-        await EnsureAccount(users, "inspector", "督查组", null, [Roles.Inspector], password);
+        // The office belongs to 卫东区 (its unit's region) and sees that district; the inspector is the city's and sees
+        // the city and every district below it (ADR 0017).
+        await EnsureAccount(users, "office", "区创建办工作人员", office.Id, [Roles.Office], password, regionId: district.Id);
+        await EnsureAccount(users, "inspector", "督查组", null, [Roles.Inspector], password, regionId: city.Id);
         db.Record(actor, AuditActions.UserCreated, "演示账号", detail: $"每个单位联络员、领导各一人，另有 office、inspector");
         await db.SaveChangesAsync();
 
@@ -178,19 +180,24 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
             db.People.Add(person);
             await db.SaveChangesAsync();
         }
-        await EnsureAccount(users, userName, $"{unit.Name}{role}", unit.Id, [accountRole], password, person.Id);
+        await EnsureAccount(users, userName, $"{unit.Name}{role}", unit.Id, [accountRole], password, person.Id, unit.RegionId);
     }
 
     private static async Task EnsureAccount(UserManager<AppUser> users, string userName, string displayName, Guid? unitId,
-        string[] roles, string password, Guid? personId = null)
+        string[] roles, string password, Guid? personId = null, Guid? regionId = null)
     {
-        if (await users.FindByNameAsync(userName) is not null)
+        if (await users.FindByNameAsync(userName) is { } existing)
         {
+            if (existing.RegionId is null && regionId is not null)
+            {
+                existing.RegionId = regionId;
+                await users.UpdateAsync(existing);
+            }
             return;
         }
         var user = new AppUser
         {
-            Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, UnitId = unitId, PersonId = personId,
+            Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, UnitId = unitId, PersonId = personId, RegionId = regionId,
             MustChangePassword = false, PasswordChangedAt = DateTime.UtcNow,
         };
         var result = await users.CreateAsync(user, password);

@@ -3,6 +3,7 @@ using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Files;
+using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Files;
@@ -17,13 +18,15 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<FilingTask>> AuthorizeUploadAsync(UserScope actor, Guid taskId, string? kind)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await TasksHandler.LoadVisibleAsync(db, actor, taskId) is not (var task, var _))
+        var loaded = await TasksHandler.LoadVisibleAsync(db, actor, taskId);
+        if (!loaded.IsOk)
         {
-            return Outcome<FilingTask>.NotFound();
+            return loaded.As<FilingTask>();
         }
-        if (!TasksHandler.IsFilerOf(actor, task))
+        var (reach, task, _) = loaded.Value!;
+        if (!TaskAccess.CanFile(reach, task))
         {
-            return Outcome<FilingTask>.Forbidden();
+            return await Visibility.ForbiddenAsync<FilingTask>(db, actor, $"任务 {task.GroupLabel} 附件");
         }
         if (!FilingStatus.IsEditable(task.Status))
         {
@@ -68,11 +71,13 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<bool>> DeleteAsync(UserScope actor, Guid attachmentId)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var attachment = await db.TaskAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId);
-        if (attachment is null)
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var found = await Visible(db, reach).LoadOr404Async(db, actor, a => a.Id == attachmentId, a => db.Tasks.Where(t => t.Id == a.TaskId).Select(t => t.UnitId).First(), $"附件 {attachmentId}");
+        if (!found.IsOk)
         {
-            return Outcome<bool>.NotFound();
+            return found.As<bool>();
         }
+        var attachment = found.Value!;
         var check = await AuthorizeUploadAsync(actor, attachment.TaskId, null);
         if (!check.IsOk)
         {
@@ -88,13 +93,28 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<(TaskAttachment Attachment, Stream Content)>> OpenAsync(UserScope actor, Guid attachmentId)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var attachment = await db.TaskAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId);
-        var (task, _) = attachment is null ? (null, null) : await TasksHandler.LoadAsync(db, attachment.TaskId);
-        if (attachment is null || task is null || !await TasksHandler.CanSeeAsync(db, actor, task) || !files.Exists(attachment.Sha256))
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var found = await Visible(db, reach).AsNoTracking()
+            .LoadOr404Async(db, actor, a => a.Id == attachmentId, a => db.Tasks.Where(t => t.Id == a.TaskId).Select(t => t.UnitId).First(), $"附件 {attachmentId}");
+        if (!found.IsOk)
+        {
+            return found.As<(TaskAttachment, Stream)>();
+        }
+        var attachment = found.Value!;
+        if (!files.Exists(attachment.Sha256))
         {
             return Outcome<(TaskAttachment, Stream)>.NotFound();
         }
+        db.Record(actor, AuditActions.Download, $"附件 {attachment.FileName}", detail: $"任务 {attachment.TaskId}，SHA-256 {attachment.Sha256}");
+        await db.SaveChangesAsync();
         return Outcome<(TaskAttachment, Stream)>.Ok((attachment, files.OpenRead(attachment.Sha256)));
+    }
+
+    /// <summary>The attachments of the tasks the actor may open (<see cref="TaskAccess.Visible"/>).</summary>
+    public static IQueryable<TaskAttachment> Visible(AppDbContext db, FilingReach reach)
+    {
+        var tasks = TaskAccess.Visible(db, reach);
+        return db.TaskAttachments.Where(a => tasks.Any(t => t.Id == a.TaskId));
     }
 
     public static AttachmentDto ToDto(TaskAttachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Kind, a.ItemIndex, a.UploadedAt,

@@ -3,6 +3,8 @@ using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
+using InspectReady.Web.Features.Shared.Access;
+using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -21,16 +23,13 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<IReadOnlyList<TaskDto>>> ListAsync(UserScope actor, Guid campaignId, TaskFilter filter)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaign = await CampaignAccess.Visible(db, reach).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
         if (campaign is null)
         {
             return Outcome<IReadOnlyList<TaskDto>>.NotFound();
         }
-        var query = db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId);
-        if (!actor.SeesAllUnits)
-        {
-            query = query.Where(t => t.UnitId == actor.UnitId);
-        }
+        var query = TaskAccess.Listed(db, reach).AsNoTracking().Where(t => t.CampaignId == campaignId);
         if (filter.UnitId is { } unit)
         {
             query = query.Where(t => t.UnitId == unit);
@@ -64,16 +63,13 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<IReadOnlyList<TaskProblemsDto>>> ProblemsAsync(UserScope actor, Guid campaignId)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaign = await CampaignAccess.Visible(db, reach).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
         if (campaign is null)
         {
             return Outcome<IReadOnlyList<TaskProblemsDto>>.NotFound();
         }
-        var query = db.Tasks.AsNoTracking().Include(t => t.Attachments).Where(t => t.CampaignId == campaignId && !t.Removed);
-        if (!actor.SeesAllUnits)
-        {
-            query = query.Where(t => t.UnitId == actor.UnitId);
-        }
+        var query = TaskAccess.Listed(db, reach).AsNoTracking().Include(t => t.Attachments).Where(t => t.CampaignId == campaignId && !t.Removed);
         var tasks = await query.ToListAsync();
         var checklists = (await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == campaign.FrameworkId && n.No != null).ToListAsync())
             .ToDictionary(n => n.No!.Value, n => n.MaterialItems);
@@ -87,10 +83,12 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<TaskDetailDto>> GetAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id) is not (var task, var campaign))
+        var loaded = await LoadVisibleAsync(db, actor, id);
+        if (!loaded.IsOk)
         {
-            return Outcome<TaskDetailDto>.NotFound();
+            return loaded.As<TaskDetailDto>();
         }
+        var (_, task, campaign) = loaded.Value!;
         return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));
     }
 
@@ -98,13 +96,15 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<IReadOnlyList<TaskDetailDto>>> PartsAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id) is not (var task, var campaign))
+        var loaded = await LoadVisibleAsync(db, actor, id);
+        if (!loaded.IsOk)
         {
-            return Outcome<IReadOnlyList<TaskDetailDto>>.NotFound();
+            return loaded.As<IReadOnlyList<TaskDetailDto>>();
         }
-        if (!task.IsLead && !actor.SeesAllUnits)
+        var (reach, task, campaign) = loaded.Value!;
+        if (!TaskAccess.SeesParts(reach, campaign, task))
         {
-            return Outcome<IReadOnlyList<TaskDetailDto>>.Forbidden();
+            return await Visibility.ForbiddenAsync<IReadOnlyList<TaskDetailDto>>(db, actor, $"任务 {task.GroupLabel} 配合单位部分");
         }
         var parts = await db.Tasks.AsNoTracking().Include(t => t.Attachments)
             .Where(t => t.CampaignId == task.CampaignId && t.GroupKey == task.GroupKey && t.Id != task.Id && !t.IsLead && !t.Removed).ToListAsync();
@@ -119,13 +119,15 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<TaskDetailDto>> SaveDraftAsync(UserScope actor, Guid id, DraftRequest request)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id, tracked: true) is not (var task, var campaign))
+        var loaded = await LoadVisibleAsync(db, actor, id, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<TaskDetailDto>.NotFound();
+            return loaded.As<TaskDetailDto>();
         }
-        if (!IsFilerOf(actor, task))
+        var (reach, task, campaign) = loaded.Value!;
+        if (!TaskAccess.CanFile(reach, task))
         {
-            return Outcome<TaskDetailDto>.Forbidden();
+            return await Visibility.ForbiddenAsync<TaskDetailDto>(db, actor, $"任务 {task.GroupLabel}");
         }
         if (!FilingStatus.IsEditable(task.Status))
         {
@@ -174,13 +176,15 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<TaskDetailDto>> SubmitAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id, tracked: true) is not (var task, var campaign))
+        var loaded = await LoadVisibleAsync(db, actor, id, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<TaskDetailDto>.NotFound();
+            return loaded.As<TaskDetailDto>();
         }
-        if (!IsFilerOf(actor, task))
+        var (reach, task, campaign) = loaded.Value!;
+        if (!TaskAccess.CanFile(reach, task))
         {
-            return Outcome<TaskDetailDto>.Forbidden();
+            return await Visibility.ForbiddenAsync<TaskDetailDto>(db, actor, $"任务 {task.GroupLabel}");
         }
         var problems = FilingValidator.Validate(task, await ChecklistAsync(db, campaign, task), campaign.CutoffDate);
         if (problems.Count > 0)
@@ -192,7 +196,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     }
 
     public async Task<Outcome<TaskDetailDto>> SignOffAsync(UserScope actor, Guid id) =>
-        await DecideAsync(actor, id, IsLeaderOf, async (db, task) =>
+        await DecideAsync(actor, id, (r, _, t) => TaskAccess.CanSignOff(r, t), async (db, task) =>
         {
             task.SignOff(clock.GetUtcNow().UtcDateTime);
             var number = await db.TaskVersions.CountAsync(v => v.TaskId == task.Id) + 1;
@@ -206,19 +210,19 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         }, null, (Roles.Office, null, "有单位报送了迎检材料"));
 
     public Task<Outcome<TaskDetailDto>> SendBackAsync(UserScope actor, Guid id, DecisionRequest request) =>
-        DecideAsync(actor, id, IsLeaderOf, (_, task) => { task.SendBack(); return Task.CompletedTask; }, request, (Roles.UnitLiaison, null, "单位领导退回了迎检材料"),
+        DecideAsync(actor, id, (r, _, t) => TaskAccess.CanSignOff(r, t), (_, task) => { task.SendBack(); return Task.CompletedTask; }, request, (Roles.UnitLiaison, null, "单位领导退回了迎检材料"),
             requireReason: true);
 
     public Task<Outcome<TaskDetailDto>> ReturnAsync(UserScope actor, Guid id, DecisionRequest request) =>
-        DecideAsync(actor, id, (a, _) => IsOffice(a), (_, task) => { task.Return(request.NewDeadline!.Value, actor.UserName); return Task.CompletedTask; },
+        DecideAsync(actor, id, (r, c, _) => TaskAccess.CanDecide(r, c), (_, task) => { task.Return(request.NewDeadline!.Value, actor.UserName); return Task.CompletedTask; },
             request, (Roles.UnitLiaison, null, "创建办退回了迎检材料"), requireReason: true, requireDeadline: true);
 
     public Task<Outcome<TaskDetailDto>> ApproveAsync(UserScope actor, Guid id) =>
-        DecideAsync(actor, id, (a, _) => IsOffice(a), (_, task) => { task.Approve(actor.UserName); return Task.CompletedTask; }, null,
+        DecideAsync(actor, id, (r, c, _) => TaskAccess.CanDecide(r, c), (_, task) => { task.Approve(actor.UserName); return Task.CompletedTask; }, null,
             (Roles.UnitLiaison, null, "迎检材料已审核通过"));
 
     public Task<Outcome<TaskDetailDto>> ReopenAsync(UserScope actor, Guid id, DecisionRequest request) =>
-        DecideAsync(actor, id, (a, _) => IsOffice(a), (_, task) => { task.Reopen(request.NewDeadline!.Value, actor.UserName); return Task.CompletedTask; },
+        DecideAsync(actor, id, (r, c, _) => TaskAccess.CanDecide(r, c), (_, task) => { task.Reopen(request.NewDeadline!.Value, actor.UserName); return Task.CompletedTask; },
             request, (Roles.UnitLiaison, null, "创建办重新打开了已通过的迎检材料"), requireReason: true, requireDeadline: true);
 
     /// <summary>The office approves or returns many filings at once; each is decided on its own.</summary>
@@ -246,9 +250,10 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<IReadOnlyList<CommentDto>>> CommentsAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id) is not (var task, var _))
+        var loaded = await LoadVisibleAsync(db, actor, id);
+        if (!loaded.IsOk)
         {
-            return Outcome<IReadOnlyList<CommentDto>>.NotFound();
+            return loaded.As<IReadOnlyList<CommentDto>>();
         }
         return Outcome<IReadOnlyList<CommentDto>>.Ok(await db.TaskComments.AsNoTracking().Where(c => c.TaskId == id).OrderBy(c => c.Id)
             .Select(c => new CommentDto(c.At, c.UserName, c.Text)).ToListAsync());
@@ -257,9 +262,15 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<CommentDto>> AddCommentAsync(UserScope actor, Guid id, CommentRequest request)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id) is not (var task, var _))
+        var loaded = await LoadVisibleAsync(db, actor, id);
+        if (!loaded.IsOk)
         {
-            return Outcome<CommentDto>.NotFound();
+            return loaded.As<CommentDto>();
+        }
+        var (reach, task, campaign) = loaded.Value!;
+        if (!TaskAccess.CanComment(reach, campaign, task))
+        {
+            return await Visibility.ForbiddenAsync<CommentDto>(db, actor, $"任务 {task.GroupLabel} 评论");
         }
         if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 2000)
         {
@@ -275,9 +286,10 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<IReadOnlyList<VersionDto>>> VersionsAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id) is not (var task, var _))
+        var loaded = await LoadVisibleAsync(db, actor, id);
+        if (!loaded.IsOk)
         {
-            return Outcome<IReadOnlyList<VersionDto>>.NotFound();
+            return loaded.As<IReadOnlyList<VersionDto>>();
         }
         var versions = await db.TaskVersions.AsNoTracking().Where(v => v.TaskId == id).OrderBy(v => v.Number).ToListAsync();
         return Outcome<IReadOnlyList<VersionDto>>.Ok([.. versions.Select(v => new VersionDto(v.Number, v.At, v.SignedOffBy, v.Statement, v.Links,
@@ -306,18 +318,20 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
             [.. right.Links.Except(left.Links)], [.. left.Links.Except(right.Links)]));
     }
 
-    private async Task<Outcome<TaskDetailDto>> DecideAsync(UserScope actor, Guid id, Func<UserScope, FilingTask, bool> allowed,
+    private async Task<Outcome<TaskDetailDto>> DecideAsync(UserScope actor, Guid id, Func<FilingReach, Campaign, FilingTask, bool> allowed,
         Func<AppDbContext, FilingTask, Task> move, DecisionRequest? request, (string Role, Guid? Unit, string Title) notify,
         bool requireReason = false, bool requireDeadline = false)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await LoadVisibleAsync(db, actor, id, tracked: true) is not (var task, var campaign))
+        var loaded = await LoadVisibleAsync(db, actor, id, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<TaskDetailDto>.NotFound();
+            return loaded.As<TaskDetailDto>();
         }
-        if (!allowed(actor, task))
+        var (reach, task, campaign) = loaded.Value!;
+        if (!allowed(reach, campaign, task))
         {
-            return Outcome<TaskDetailDto>.Forbidden();
+            return await Visibility.ForbiddenAsync<TaskDetailDto>(db, actor, $"任务 {task.GroupLabel}");
         }
         var errors = new List<FieldError>();
         if (requireReason && string.IsNullOrWhiteSpace(request?.Reason) && (request?.ItemReasons is not { Count: > 0 }))
@@ -357,7 +371,8 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
             Reason = request?.Reason?.Trim(), ItemReasons = request?.ItemReasons ?? [], NewDeadline = request?.NewDeadline,
         });
         var unitName = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefaultAsync();
-        foreach (var user in await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId))
+        var officeRegions = notify.Role == Roles.Office ? (await RegionTree.LoadAsync(db)).AncestorsOf(campaign.RegionId) : null;
+        foreach (var user in await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId, officeRegions))
         {
             db.Notifications.Add(new Notification
             {
@@ -370,31 +385,20 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));
     }
 
-    internal static async Task<(FilingTask? Task, Campaign? Campaign)> LoadAsync(AppDbContext db, Guid id, bool tracked = false)
+    internal sealed record LoadedTask(FilingReach Reach, FilingTask Task, Campaign Campaign);
+
+    /// <summary>The task and its campaign through <see cref="TaskAccess"/>: 404 for another unit's, 403 for the own unit's the role may not open.</summary>
+    internal static async Task<Outcome<LoadedTask>> LoadVisibleAsync(AppDbContext db, UserScope actor, Guid id, bool tracked = false)
     {
-        var query = db.Tasks.Include(t => t.Attachments).AsQueryable();
-        var task = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == id);
-        var campaign = task is null ? null : await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CampaignId);
-        return (task, campaign);
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var task = await TaskAccess.LoadAsync(db, reach, id, tracked);
+        if (!task.IsOk)
+        {
+            return task.As<LoadedTask>();
+        }
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == task.Value!.CampaignId);
+        return Outcome<LoadedTask>.Ok(new LoadedTask(reach, task.Value!, campaign));
     }
-
-    /// <summary>The task and its campaign, or null when it does not exist for this user (another unit's task).</summary>
-    internal static async Task<(FilingTask Task, Campaign Campaign)?> LoadVisibleAsync(AppDbContext db, UserScope actor, Guid id, bool tracked = false)
-    {
-        var (task, campaign) = await LoadAsync(db, id, tracked);
-        return task is null || !await CanSeeAsync(db, actor, task) ? null : (task, campaign!);
-    }
-
-    /// <summary>A unit sees its own tasks; the lead unit also sees the assisting units' parts of its groups.</summary>
-    internal static async Task<bool> CanSeeAsync(AppDbContext db, UserScope actor, FilingTask task) =>
-        actor.SeesAllUnits || actor.UnitId == task.UnitId
-        || (actor.UnitId is { } unit && await db.Tasks.AnyAsync(t => t.CampaignId == task.CampaignId && t.GroupKey == task.GroupKey && t.UnitId == unit && t.IsLead));
-
-    internal static bool IsFilerOf(UserScope actor, FilingTask task) => actor.IsInRole(Roles.UnitLiaison) && actor.UnitId == task.UnitId;
-
-    private static bool IsLeaderOf(UserScope actor, FilingTask task) => actor.IsInRole(Roles.UnitLeader) && actor.UnitId == task.UnitId;
-
-    private static bool IsOffice(UserScope actor) => actor.IsInRole(Roles.Office);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

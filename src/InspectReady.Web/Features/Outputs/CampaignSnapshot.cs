@@ -2,6 +2,8 @@ using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Frameworks;
+using InspectReady.Web.Features.Shared.Access;
+using InspectReady.Web.Features.Campaigns;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Outputs;
@@ -11,14 +13,20 @@ public sealed record CampaignSnapshot(Campaign Campaign, Framework Framework, IR
 {
     public static async Task<CampaignSnapshot?> LoadAsync(AppDbContext db, UserScope actor, Guid campaignId, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        var reach = await FilingReach.ResolveAsync(db, actor, ct);
+        var campaign = await CampaignAccess.Visible(db, reach).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign is null)
         {
+            if (await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct))
+            {
+                await Visibility.DeniedAsync(db, actor, $"创建活动 {campaignId} 输出", "其他区划的创建活动，或角色不读取填报数据", ct);
+            }
             return null;
         }
+        var confined = reach.ConfinedTo(campaign);
         var framework = await db.Frameworks.AsNoTracking().Include(f => f.Nodes).AsSplitQuery().FirstAsync(f => f.Id == campaign.FrameworkId, ct);
         var tasks = await db.Tasks.AsNoTracking().Include(t => t.Attachments)
-            .Where(t => t.CampaignId == campaignId && !t.Removed && (actor.SeesAllUnits || t.UnitId == actor.UnitId)).ToListAsync(ct);
+            .Where(t => t.CampaignId == campaignId && !t.Removed && (confined == null || t.UnitId == confined)).ToListAsync(ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new CampaignSnapshot(campaign, framework, tasks, names);
     }

@@ -14,7 +14,8 @@ using MiniExcelLibs;
 
 namespace InspectReady.Web.Features.Outputs;
 
-public sealed record PackageParameters(Guid CampaignId, bool ApprovedOnly, Guid? UserId, string UserName, Guid? UnitId, List<string> Roles);
+public sealed record PackageParameters(Guid CampaignId, bool ApprovedOnly, Guid? UserId, string UserName, Guid? UnitId, List<string> Roles,
+    Guid? RegionId = null);
 
 /// <summary>
 /// The inspection package: a ZIP foldered by the framework (一级/二级/三级, then the unit), each folder with the
@@ -30,7 +31,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
     public async Task<JobResult> RunAsync(Job job, IProgress<(int Percent, string Message)> progress, CancellationToken ct)
     {
         var p = JsonSerializer.Deserialize<PackageParameters>(job.Parameters) ?? throw new JobFailedException("参数缺失");
-        var actor = new UserScope(p.UserId, p.UserName, p.UnitId, p.Roles.ToHashSet(), null);
+        var actor = new UserScope(p.UserId, p.UserName, p.UnitId, p.Roles.ToHashSet(), null, p.RegionId);
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await CampaignSnapshot.LoadAsync(db, actor, p.CampaignId, ct) ?? throw new JobFailedException("创建活动不存在");
         var included = snapshot.Tasks.Where(t => p.ApprovedOnly ? t.Status == FilingStatus.Approved : t.Status is FilingStatus.Submitted or FilingStatus.Approved).ToList();

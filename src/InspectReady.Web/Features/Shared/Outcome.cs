@@ -21,6 +21,9 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
 
     public bool IsOk => Kind == OutcomeKind.Ok;
 
+    /// <summary>The same refusal for another value type (a failed load answered as the operation's outcome).</summary>
+    public Outcome<TOther> As<TOther>() => new(Kind, default, Errors) { Violations = Violations };
+
     public string Message => string.Join("；", Errors.Select(e => e.ToString()));
 
     public IResult ToHttp(Func<T, IResult> ok, string what = "资源") => Kind switch

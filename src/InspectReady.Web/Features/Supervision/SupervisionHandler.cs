@@ -3,6 +3,7 @@ using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Supervision;
+using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -28,16 +29,19 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
 
     public async Task<Outcome<IReadOnlyList<NoticeDto>>> NoticesAsync(UserScope actor, Guid campaignId, Guid? unitId = null, string? status = null)
     {
-        if (unitId is { } u && !actor.CanSeeUnit(u))
-        {
-            return Outcome<IReadOnlyList<NoticeDto>>.NotFound();
-        }
         await using var db = await factory.CreateDbContextAsync();
-        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId))
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaign = await CampaignAccess.LoadAsync(db, reach, campaignId);
+        if (!campaign.IsOk)
         {
+            return campaign.As<IReadOnlyList<NoticeDto>>();
+        }
+        if (unitId is { } u && !reach.SeesUnitOf(campaign.Value!, u))
+        {
+            await Visibility.DeniedAsync(db, actor, $"督办单 单位 {u}", "其他单位的督办单");
             return Outcome<IReadOnlyList<NoticeDto>>.NotFound();
         }
-        var query = Visible(db, actor).Where(n => n.CampaignId == campaignId);
+        var query = SupervisionAccess.Notices(db, reach).Where(n => n.CampaignId == campaignId);
         if (unitId is { } unit)
         {
             query = query.Where(n => n.UnitId == unit);
@@ -54,20 +58,22 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<NoticeDto>> NoticeAsync(UserScope actor, Guid id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var notice = await Visible(db, actor).Include(n => n.Items).FirstOrDefaultAsync(n => n.Id == id);
-        return notice is null ? Outcome<NoticeDto>.NotFound() : Outcome<NoticeDto>.Ok(ToDto(notice, await UnitNamesAsync(db)));
+        var notice = await SupervisionAccess.LoadAsync(db, await FilingReach.ResolveAsync(db, actor), id);
+        return notice.IsOk ? Outcome<NoticeDto>.Ok(ToDto(notice.Value!, await UnitNamesAsync(db))) : notice.As<NoticeDto>();
     }
 
     public async Task<Outcome<NoticeDto>> IssueAsync(UserScope actor, Guid campaignId, NoticeRequest request)
     {
-        if (!CanIssue(actor))
-        {
-            return Outcome<NoticeDto>.Forbidden();
-        }
         await using var db = await factory.CreateDbContextAsync();
-        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId))
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaign = await CampaignAccess.LoadAsync(db, reach, campaignId);
+        if (!campaign.IsOk)
         {
-            return Outcome<NoticeDto>.NotFound();
+            return campaign.As<NoticeDto>();
+        }
+        if (!CampaignAccess.CanRun(reach, campaign.Value!.RegionId))
+        {
+            return await Visibility.ForbiddenAsync<NoticeDto>(db, actor, $"创建活动 {campaign.Value.Name} 下发督办单");
         }
         var errors = new List<FieldError>();
         var unit = request.UnitId is { } uid ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uid) : null;
@@ -136,14 +142,16 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<NoticeDto>> AnswerAsync(UserScope actor, Guid id, int index, AnswerRequest request)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var notice = await Visible(db, actor).Include(n => n.Items).FirstOrDefaultAsync(n => n.Id == id);
-        if (notice is null)
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var loaded = await SupervisionAccess.LoadAsync(db, reach, id, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<NoticeDto>.NotFound();
+            return loaded.As<NoticeDto>();
         }
-        if (actor.UnitId != notice.UnitId || !actor.IsInAnyRole(Roles.UnitLiaison, Roles.UnitLeader))
+        var notice = loaded.Value!;
+        if (!SupervisionAccess.CanAnswer(reach, notice))
         {
-            return Outcome<NoticeDto>.Forbidden();
+            return await Visibility.ForbiddenAsync<NoticeDto>(db, actor, $"督办单 {notice.Number} 答复");
         }
         var answer = request.Answer?.Trim() ?? "";
         if (answer.Length is 0 or > 4000)
@@ -172,14 +180,16 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<NoticeDto>> CloseAsync(UserScope actor, Guid id, CloseNoticeRequest request)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var notice = await Visible(db, actor).Include(n => n.Items).FirstOrDefaultAsync(n => n.Id == id);
-        if (notice is null)
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var loaded = await SupervisionAccess.LoadAsync(db, reach, id, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<NoticeDto>.NotFound();
+            return loaded.As<NoticeDto>();
         }
-        if (!CanIssue(actor))
+        var notice = loaded.Value!;
+        if (!reach.IsOffice)
         {
-            return Outcome<NoticeDto>.Forbidden();
+            return await Visibility.ForbiddenAsync<NoticeDto>(db, actor, $"督办单 {notice.Number} 办结");
         }
         if (request.Remark?.Trim() is { Length: > 2000 })
         {
@@ -201,19 +211,22 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
 
     public async Task<Outcome<IReadOnlyList<AccountabilityDto>>> RecordsAsync(UserScope actor, Guid campaignId, Guid? unitId = null)
     {
-        if (unitId is { } u && !actor.CanSeeUnit(u))
-        {
-            return Outcome<IReadOnlyList<AccountabilityDto>>.NotFound();
-        }
         await using var db = await factory.CreateDbContextAsync();
-        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId))
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaign = await CampaignAccess.LoadAsync(db, reach, campaignId);
+        if (!campaign.IsOk)
         {
+            return campaign.As<IReadOnlyList<AccountabilityDto>>();
+        }
+        if (unitId is { } u && !reach.SeesUnitOf(campaign.Value!, u))
+        {
+            await Visibility.DeniedAsync(db, actor, $"问责记录 单位 {u}", "其他单位的问责记录");
             return Outcome<IReadOnlyList<AccountabilityDto>>.NotFound();
         }
         var query = db.AccountabilityRecords.AsNoTracking().Where(r => r.CampaignId == campaignId);
-        if (!actor.SeesAllUnits)
+        if (reach.ConfinedTo(campaign.Value!) is { } confined)
         {
-            query = query.Where(r => r.UnitId == actor.UnitId);
+            query = query.Where(r => r.UnitId == confined);
         }
         if (unitId is { } unit)
         {
@@ -225,14 +238,16 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
 
     public async Task<Outcome<AccountabilityDto>> RecordAsync(UserScope actor, Guid campaignId, AccountabilityRequest request)
     {
-        if (!CanIssue(actor))
-        {
-            return Outcome<AccountabilityDto>.Forbidden();
-        }
         await using var db = await factory.CreateDbContextAsync();
-        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId))
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaign = await CampaignAccess.LoadAsync(db, reach, campaignId);
+        if (!campaign.IsOk)
         {
-            return Outcome<AccountabilityDto>.NotFound();
+            return campaign.As<AccountabilityDto>();
+        }
+        if (!CampaignAccess.CanRun(reach, campaign.Value!.RegionId))
+        {
+            return await Visibility.ForbiddenAsync<AccountabilityDto>(db, actor, $"创建活动 {campaign.Value.Name} 登记问责");
         }
         var errors = new List<FieldError>();
         var unit = request.UnitId is { } uid ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uid) : null;
@@ -305,9 +320,6 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
         db.Record(actor, AuditActions.Export, "督导检查台账", detail: $"督办单{noticeRows.Count}份，问责记录{recordRows.Count}条");
         await db.SaveChangesAsync();
     }
-
-    private static IQueryable<SupervisionNotice> Visible(AppDbContext db, UserScope actor) =>
-        actor.SeesAllUnits ? db.SupervisionNotices : db.SupervisionNotices.Where(n => n.UnitId == actor.UnitId);
 
     private static async Task<Dictionary<Guid, string>> UnitNamesAsync(AppDbContext db) =>
         await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);

@@ -7,22 +7,25 @@ using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Hosting;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Identity;
+using InspectReady.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Users;
 
 public sealed record UserRequest(string? UserName, string? Password, Guid? UnitId, List<string>? Roles, bool? MustChangePassword,
-    string? DisplayName = null, Guid? PersonId = null);
+    string? DisplayName = null, Guid? PersonId = null, Guid? RegionId = null);
 
-public sealed record UserUpdateRequest(Guid? UnitId, List<string>? Roles, string? DisplayName, Guid? PersonId);
+public sealed record UserUpdateRequest(Guid? UnitId, List<string>? Roles, string? DisplayName, Guid? PersonId, Guid? RegionId = null);
 
 public sealed record RolesRequest(List<string>? Roles);
 
 public sealed record UserDto(Guid Id, string UserName, string? DisplayName, Guid? UnitId, string? UnitName, Guid? PersonId,
-    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, bool TwoFactorEnabled);
+    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, bool TwoFactorEnabled, Guid? RegionId = null);
 
 public sealed record PasswordResetResult(string TemporaryPassword);
+
+public sealed record RegionRequest(Guid? RegionId);
 
 /// <summary>
 /// Accounts, split by 三员分立 (ADR 0015): the 系统管理员 creates accounts without roles, changes their unit,
@@ -78,6 +81,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
             return Outcome<UserDto>.Forbidden(RolesBySecurityAdmin);
         }
         var errors = await ValidateAsync(request.UnitId, [], request.PersonId);
+        var region = await AccountRegion.ResolveAsync(db, request.UnitId, request.RegionId, null, errors);
         if (request.MustChangePassword == false)
         {
             errors.Add(new(null, "mustChangePassword", "管理员设置的密码须在首次登录时修改"));
@@ -100,6 +104,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
             Id = Guid.CreateVersion7(),
             UserName = userName,
             UnitId = request.UnitId,
+            RegionId = region,
             PersonId = request.PersonId,
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
             MustChangePassword = true,
@@ -135,12 +140,15 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
             return Outcome<UserDto>.NotFound();
         }
         var errors = await ValidateAsync(request.UnitId, [.. await users.GetRolesAsync(user)], request.PersonId);
+        var region = await AccountRegion.ResolveAsync(db, request.UnitId, request.RegionId, user.RegionId, errors);
         if (errors.Count > 0)
         {
             return Outcome<UserDto>.Invalid(errors);
         }
-        var unitChanged = user.UnitId != request.UnitId;
+        // A new unit or region ends the account's sessions and tokens: the claims carry them.
+        var unitChanged = user.UnitId != request.UnitId || user.RegionId != region;
         user.UnitId = request.UnitId;
+        user.RegionId = region;
         user.PersonId = request.PersonId;
         user.DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
         await users.UpdateAsync(user);
@@ -317,6 +325,39 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         return errors;
     }
 
+    /// <summary>所属区划 of an account without a unit (ADR 0017); its tokens end, as its reach changed.</summary>
+    public async Task<Outcome<UserDto>> SetRegionAsync(UserScope actor, Guid id, RegionRequest request)
+    {
+        if (!actor.CanManageUsers)
+        {
+            return Outcome<UserDto>.Forbidden();
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return Outcome<UserDto>.NotFound();
+        }
+        var errors = new List<FieldError>();
+        if (request.RegionId is null)
+        {
+            errors.Add(new(null, "regionId", "须指定所属区划"));
+        }
+        var region = await AccountRegion.ResolveAsync(db, user.UnitId, request.RegionId, user.RegionId, errors);
+        if (errors.Count > 0)
+        {
+            return Outcome<UserDto>.Invalid(errors);
+        }
+        if (user.RegionId != region)
+        {
+            user.RegionId = region;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+            db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"所属区划：{region}");
+            await db.SaveChangesAsync();
+        }
+        return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
     private async Task<UserDto> DtoAsync(AppUser user)
     {
         var roles = await users.GetRolesAsync(user);
@@ -326,5 +367,5 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
 
     private static UserDto ToDto(AppUser u, IReadOnlyList<string> roles, string? unitName, DateTimeOffset now) =>
         new(u.Id, u.UserName!, u.DisplayName, u.UnitId, unitName, u.PersonId, roles, u.MustChangePassword, u.IsDisabled,
-            u.LockoutEnd is { } end && end > now, u.CreatedAt, u.TwoFactorEnabled);
+            u.LockoutEnd is { } end && end > now, u.CreatedAt, u.TwoFactorEnabled, u.RegionId);
 }

@@ -54,5 +54,8 @@ public static class AuditActions
     public const string Reveal = "查看敏感信息";
     /// 查询审计日志: a search or check of the audit trail itself
     public const string Search = "查询审计日志";
+    /// A refused attempt on a resource the actor may not see or touch.
+    public const string AccessDenied = "拒绝访问";
+    public const string Download = "下载";
     public const string System = "系统";
 }

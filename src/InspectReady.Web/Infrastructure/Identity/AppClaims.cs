@@ -8,6 +8,7 @@ namespace InspectReady.Web.Infrastructure.Identity;
 public static class AppClaims
 {
     public const string UnitId = "inspectready:unit";
+    public const string RegionId = "inspectready:region";
     public const string MustChangePassword = "inspectready:must_change_password";
     public const string DisplayName = "inspectready:display_name";
 
@@ -15,8 +16,9 @@ public static class AppClaims
     {
         var id = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var g) ? g : (Guid?)null;
         var unit = Guid.TryParse(principal.FindFirstValue(UnitId), out var u) ? u : (Guid?)null;
+        var region = Guid.TryParse(principal.FindFirstValue(RegionId), out var r) ? r : (Guid?)null;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        return new UserScope(id, principal.Identity?.Name ?? "anonymous", unit, roles, clientAddress);
+        return new UserScope(id, principal.Identity?.Name ?? "anonymous", unit, roles, clientAddress, region);
     }
 
     public static bool MustChangePasswordNow(this ClaimsPrincipal principal) =>
@@ -33,6 +35,10 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleMa
         if (user.UnitId is { } unit)
         {
             identity.AddClaim(new Claim(AppClaims.UnitId, unit.ToString()));
+        }
+        if (user.RegionId is { } region)
+        {
+            identity.AddClaim(new Claim(AppClaims.RegionId, region.ToString()));
         }
         if (PasswordExpiry.MustChange(user, DateTime.UtcNow))
         {

@@ -5,6 +5,8 @@ namespace InspectReady.Web.Infrastructure.Identity;
 public sealed class AppUser : IdentityUser<Guid>
 {
     public Guid? UnitId { get; set; }
+    /// 所属区划: the unit's region when the user has a unit; set by hand for office and inspector users without one.
+    public Guid? RegionId { get; set; }
     public Guid? PersonId { get; set; }
     public string? DisplayName { get; set; }
     public bool MustChangePassword { get; set; }

@@ -31,7 +31,7 @@ public partial class CampaignsPage : AppPage
         await LoadAsync();
     }
 
-    private async Task LoadAsync() => campaigns = [.. await Campaigns.ListAsync()];
+    private async Task LoadAsync() => campaigns = [.. await Campaigns.ListAsync(Scope)];
 
     private Task CreatedAsync() => LoadAsync();
 }

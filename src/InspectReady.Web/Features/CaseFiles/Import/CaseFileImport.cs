@@ -45,9 +45,12 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
 
     public async Task<Outcome<CaseImportSummaryDto>> ImportAsync(UserScope actor, Guid unitId, string? kind, Stream file, string fileName)
     {
-        if (!CaseFileAccess.SeesUnit(actor, unitId))
+        await using (var access = await factory.CreateDbContextAsync())
         {
-            return Outcome<CaseImportSummaryDto>.NotFound();
+            if (!await CaseFileAccess.SeesUnitAsync(access, actor, unitId))
+            {
+                return Outcome<CaseImportSummaryDto>.NotFound();
+            }
         }
         if (!CaseFileAccess.CanWrite(actor, unitId))
         {

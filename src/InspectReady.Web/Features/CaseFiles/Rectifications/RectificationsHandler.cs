@@ -36,11 +36,8 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
     {
         await using var db = await factory.CreateDbContextAsync();
         var query = db.Rectifications.AsNoTracking().AsQueryable();
-        if (!CaseFileAccess.ReadsAll(actor))
-        {
-            var own = CaseFileAccess.IsUnitUser(actor) ? actor.UnitId : null;
-            query = query.Where(r => own != null && r.UnitId == own);
-        }
+        var units = CaseFileAccess.Units(db, actor);
+        query = query.Where(r => units.Contains(r.UnitId));
         if (unitId is { } u)
         {
             query = query.Where(r => r.UnitId == u);
@@ -141,7 +138,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
             errors.Add(new(null, "deadline", $"整改期限“{request.Deadline}”无效，格式应为 YYYY-MM-DD"));
         }
         await using var db = await factory.CreateDbContextAsync();
-        var file = request.CaseFileId is { } id ? await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) : null;
+        var file = request.CaseFileId is { } id ? await CaseFileAccess.Visible(db, actor).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) : null;
         if (file is null)
         {
             errors.Add(new(null, "caseFileId", "请选择存在问题的案卷"));
@@ -216,7 +213,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
     {
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.Rectifications.FirstOrDefaultAsync(r => r.Id == id);
-        if (item is null || !CaseFileAccess.SeesUnit(actor, item.UnitId))
+        if (item is null || !await CaseFileAccess.SeesUnitAsync(db, actor, item.UnitId))
         {
             return Outcome<RectificationDto>.NotFound();
         }

@@ -63,15 +63,19 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
 
     public async Task<Outcome<CaseFileDto>> CreateAsync(UserScope actor, CaseFileRequest request)
     {
-        if (request.UnitId is not { } unitId || !CaseFileAccess.SeesUnit(actor, unitId))
+        await using var db = await factory.CreateDbContextAsync();
+        if (request.UnitId is not { } unitId)
         {
-            return request.UnitId is null ? Outcome<CaseFileDto>.Invalid("unitId", "请选择所属单位") : Outcome<CaseFileDto>.NotFound();
+            return Outcome<CaseFileDto>.Invalid("unitId", "请选择所属单位");
+        }
+        if (!await CaseFileAccess.SeesUnitAsync(db, actor, unitId))
+        {
+            return Outcome<CaseFileDto>.NotFound();
         }
         if (!CaseFileAccess.CanWrite(actor, unitId))
         {
             return Outcome<CaseFileDto>.Forbidden();
         }
-        await using var db = await factory.CreateDbContextAsync();
         if (!await db.Units.AnyAsync(u => u.Id == unitId))
         {
             return Outcome<CaseFileDto>.Invalid("unitId", "所属单位不存在");
@@ -92,7 +96,7 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
     {
         await using var db = await factory.CreateDbContextAsync();
         var file = await CaseFileAccess.Visible(db, actor).Include(c => c.Officers).FirstOrDefaultAsync(c => c.Id == id);
-        if (file is null || !CaseFileAccess.SeesUnit(actor, file.UnitId))
+        if (file is null || !await CaseFileAccess.SeesUnitAsync(db, actor, file.UnitId))
         {
             return Outcome<CaseFileDto>.NotFound();
         }
@@ -118,7 +122,7 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
     {
         await using var db = await factory.CreateDbContextAsync();
         var file = await CaseFileAccess.Visible(db, actor).FirstOrDefaultAsync(c => c.Id == id);
-        if (file is null || !CaseFileAccess.SeesUnit(actor, file.UnitId))
+        if (file is null || !await CaseFileAccess.SeesUnitAsync(db, actor, file.UnitId))
         {
             return Outcome<bool>.NotFound();
         }

@@ -24,12 +24,12 @@ public sealed class ResultsHandler(IDbContextFactory<AppDbContext> factory, Work
     public async Task<ReviewResultsDto> GetAsync(UserScope actor)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var visibleUnits = CaseFileAccess.ReadsAll(actor) ? null : CaseFileAccess.IsUnitUser(actor) ? actor.UnitId : Guid.Empty;
+        var visibleUnits = await CaseFileAccess.Units(db, actor).ToListAsync();
         var files = await db.CaseFiles.AsNoTracking().Include(c => c.Unit).Include(c => c.Officers)
-            .Where(c => visibleUnits == null || c.UnitId == visibleUnits).ToListAsync();
+            .Where(c => visibleUnits.Contains(c.UnitId)).ToListAsync();
         var sampledIds = (await db.SamplingDraws.AsNoTracking().Where(d => d.SupersededBy == null).SelectMany(d => d.Items)
             .Select(i => i.CaseFileId).ToListAsync()).ToHashSet();
-        var reviews = await db.CaseReviews.AsNoTracking().Include(r => r.Items).Where(r => r.Submitted && (visibleUnits == null || r.UnitId == visibleUnits)).ToListAsync();
+        var reviews = await db.CaseReviews.AsNoTracking().Include(r => r.Items).Where(r => r.Submitted && visibleUnits.Contains(r.UnitId)).ToListAsync();
         var items = await rectifications.ListAsync(actor);
         var current = await calendar.GetAsync();
         var today = ChinaDate.Today();

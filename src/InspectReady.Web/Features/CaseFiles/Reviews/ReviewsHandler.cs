@@ -56,7 +56,7 @@ public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory)
             return Outcome<IReadOnlyList<ReviewDto>>.NotFound();
         }
         var reviews = await db.CaseReviews.AsNoTracking().Include(r => r.Items).Where(r => r.CaseFileId == caseFileId).ToListAsync();
-        if (!CaseFileAccess.SeesUnit(actor, file.UnitId))
+        if (!await CaseFileAccess.SeesUnitAsync(db, actor, file.UnitId))
         {
             reviews = [.. reviews.Where(r => r.ReviewerId == actor.UserId)];
         }

@@ -24,10 +24,10 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
         var query = db.SamplingDraws.AsNoTracking().Include(d => d.Items).AsQueryable();
-        if (!CaseFileAccess.ReadsAll(actor) && !CaseFileAccess.IsReviewer(actor))
+        if (!CaseFileAccess.IsReviewer(actor))
         {
-            var own = CaseFileAccess.IsUnitUser(actor) ? actor.UnitId : null;
-            query = query.Where(d => own != null && d.UnitId == own);
+            var units = CaseFileAccess.Units(db, actor);
+            query = query.Where(d => units.Contains(d.UnitId));
         }
         if (unitId is { } u)
         {
@@ -49,7 +49,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
         var draw = await db.SamplingDraws.AsNoTracking().Include(d => d.Items).FirstOrDefaultAsync(d => d.Id == id);
-        if (draw is null || !(CaseFileAccess.SeesUnit(actor, draw.UnitId) || CaseFileAccess.IsReviewer(actor)))
+        if (draw is null || !(await CaseFileAccess.SeesUnitAsync(db, actor, draw.UnitId) || CaseFileAccess.IsReviewer(actor)))
         {
             return Outcome<SamplingDrawDto>.NotFound();
         }
@@ -91,6 +91,11 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
         if (!await db.Units.AnyAsync(u => u.Id == unitId))
         {
             return Outcome<SamplingDrawDto>.Invalid("unitId", "被抽查的单位不存在");
+        }
+        if (!await CaseFileAccess.SeesUnitAsync(db, actor, unitId))
+        {
+            // An office draws only from the units of its own region and below (ADR 0017).
+            return Outcome<SamplingDrawDto>.NotFound();
         }
         var current = await db.SamplingDraws.FirstOrDefaultAsync(d => d.UnitId == unitId && d.Kind == request.Kind && d.SupersededBy == null);
         var reason = request.RedoReason?.Trim();
@@ -171,7 +176,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
         var draw = await db.SamplingDraws.AsNoTracking().Include(d => d.Items).FirstOrDefaultAsync(d => d.Id == id);
-        return draw is not null && (CaseFileAccess.SeesUnit(actor, draw.UnitId) || CaseFileAccess.IsReviewer(actor)) ? draw : null;
+        return draw is not null && (await CaseFileAccess.SeesUnitAsync(db, actor, draw.UnitId) || CaseFileAccess.IsReviewer(actor)) ? draw : null;
     }
 
     private static async Task<List<SamplingDrawDto>> ToDtosAsync(AppDbContext db, List<SamplingDraw> draws)

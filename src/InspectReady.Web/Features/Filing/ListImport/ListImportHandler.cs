@@ -16,10 +16,12 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
     public async Task<Outcome<IReadOnlyList<string>>> ColumnsAsync(UserScope actor, Guid taskId, int item)
     {
         await using var db = await factory.CreateDbContextAsync();
-        if (await TasksHandler.LoadVisibleAsync(db, actor, taskId) is not (var task, var campaign))
+        var loaded = await TasksHandler.LoadVisibleAsync(db, actor, taskId);
+        if (!loaded.IsOk)
         {
-            return Outcome<IReadOnlyList<string>>.NotFound();
+            return loaded.As<IReadOnlyList<string>>();
         }
+        var (_, task, campaign) = loaded.Value!;
         var checklist = await TasksHandler.ChecklistAsync(db, campaign, task);
         var columns = checklist.FirstOrDefault(c => c.Index == item) is { } i ? ListTemplates.For(i) : null;
         return columns is null ? Outcome<IReadOnlyList<string>>.Invalid("item", $"第{item}项材料不要求填写清单") : Outcome<IReadOnlyList<string>>.Ok(columns);
@@ -37,12 +39,17 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
             return new Outcome<int>(columns.Kind, 0, columns.Errors);
         }
         await using var db = await factory.CreateDbContextAsync();
-        var (task, _) = await TasksHandler.LoadAsync(db, taskId, tracked: true);
-        if (!TasksHandler.IsFilerOf(actor, task!))
+        var loaded = await TasksHandler.LoadVisibleAsync(db, actor, taskId, tracked: true);
+        if (!loaded.IsOk)
         {
-            return Outcome<int>.Forbidden();
+            return loaded.As<int>();
         }
-        if (!FilingStatus.IsEditable(task!.Status))
+        var (reach, task, _) = loaded.Value!;
+        if (!TaskAccess.CanFile(reach, task))
+        {
+            return await Shared.Access.Visibility.ForbiddenAsync<int>(db, actor, $"任务 {task.GroupLabel} 清单");
+        }
+        if (!FilingStatus.IsEditable(task.Status))
         {
             return Outcome<int>.Conflict($"任务状态为“{task.Status}”，不能修改");
         }

@@ -36,7 +36,7 @@ public partial class TasksPage : AppPage
     private BatchResultDto? batchResult;
     private Dictionary<Guid, string> batchLabels = [];
 
-    private string Title => Scope.SeesAllUnits ? "审查队列" : "我的任务";
+    private string Title => InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope) ? "审查队列" : "我的任务";
 
     private sealed class FilterForm
     {
@@ -50,8 +50,8 @@ public partial class TasksPage : AppPage
     protected override async Task OnPageInitializedAsync()
     {
         canReview = Scope.IsInRole(Roles.Office);
-        campaigns = [.. await Campaigns.ListAsync()];
-        if (Scope.SeesAllUnits)
+        campaigns = [.. await Campaigns.ListAsync(Scope)];
+        if (InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope))
         {
             units = [.. await Units.ListAsync(Scope)];
         }
@@ -66,7 +66,7 @@ public partial class TasksPage : AppPage
         refused = outcome.IsOk ? null : outcome.Kind;
         tasks = [.. outcome.Value ?? []];
         selected = [.. selected.Where(s => tasks.Any(t => t.Id == s.Id))];
-        if (outcome.IsOk && !Scope.SeesAllUnits)
+        if (outcome.IsOk && !InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope))
         {
             problems = ((await Tasks.ProblemsAsync(Scope, CampaignId)).Value ?? []).ToDictionary(p => p.TaskId);
         }

@@ -1,6 +1,7 @@
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -22,16 +23,19 @@ public sealed class SelfCheckHandler(IDbContextFactory<AppDbContext> factory)
     public async Task<Outcome<SelfCheckDto>> RunAsync(UserScope actor, Guid campaignId, Guid? unitId)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
-        if (campaign is null)
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var loaded = await CampaignAccess.LoadAsync(db, reach, campaignId);
+        if (!loaded.IsOk)
         {
+            return loaded.As<SelfCheckDto>();
+        }
+        var campaign = loaded.Value!;
+        if (unitId is { } requested && !reach.SeesUnitOf(campaign, requested))
+        {
+            await Visibility.DeniedAsync(db, actor, $"自查结果 单位 {requested}", "其他单位的自查结果");
             return Outcome<SelfCheckDto>.NotFound();
         }
-        if (unitId is { } requested && !actor.CanSeeUnit(requested))
-        {
-            return Outcome<SelfCheckDto>.NotFound();
-        }
-        var scopeUnit = actor.SeesAllUnits ? unitId : actor.UnitId;
+        var scopeUnit = reach.ConfinedTo(campaign) ?? unitId;
         var tasks = await db.Tasks.AsNoTracking().Include(t => t.Attachments)
             .Where(t => t.CampaignId == campaignId && !t.Removed && (scopeUnit == null || t.UnitId == scopeUnit)).ToListAsync();
         var nodes = await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == campaign.FrameworkId && n.No != null).ToListAsync();
