@@ -134,14 +134,18 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db)
         var added = roles.Except(current).ToList();
         await users.RemoveFromRolesAsync(user, removed);
         await users.AddToRolesAsync(user, added);
+        var unitChanged = user.UnitId != request.UnitId;
         user.UnitId = request.UnitId;
         user.PersonId = request.PersonId;
         user.DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
         await users.UpdateAsync(user);
+        if (removed.Count + added.Count > 0 || unitChanged)
+        {
+            // Role and unit changes end existing sessions and tokens.
+            await users.UpdateSecurityStampAsync(user);
+        }
         if (removed.Count + added.Count > 0)
         {
-            // Role changes end existing sessions and tokens.
-            await users.UpdateSecurityStampAsync(user);
             db.Record(actor, AuditActions.RolesChanged, user.UserName, detail: $"增加：{string.Join("、", added)}；移除：{string.Join("、", removed)}");
         }
         db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"单位：{request.UnitId}");
