@@ -15,7 +15,9 @@ public class ServerFixture : IAsyncLifetime, IDisposable
     public ServerFixture() : this(null) { }
 
     /// <param name="adminPassword">null: the server generates the first admin password, as on a fresh install.</param>
-    protected ServerFixture(string? adminPassword) => factory = new Factory(adminPassword);
+    /// <param name="settings">configuration the scenario needs on top of the defaults.</param>
+    protected ServerFixture(string? adminPassword, IReadOnlyDictionary<string, string>? settings = null) =>
+        factory = new Factory(adminPassword, settings ?? new Dictionary<string, string>());
     private IPlaywright? playwright;
 
     public string DataRoot => factory.DataRoot;
@@ -63,7 +65,7 @@ public class ServerFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class Factory(string? adminPassword) : WebApplicationFactory<Program>
+    private sealed class Factory(string? adminPassword, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "inspectready-e2e", Guid.NewGuid().ToString("N"));
 
@@ -76,6 +78,10 @@ public class ServerFixture : IAsyncLifetime, IDisposable
             {
                 builder.UseSetting("INSPECTREADY_ADMIN_PASSWORD", adminPassword);
             }
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
@@ -85,6 +91,17 @@ public sealed class KnownAdminServer() : ServerFixture(AdminPassword)
 {
     public const string AdminPassword = "Known#Root2026";
 }
+
+/// <summary>
+/// A server whose sessions are short: open pages re-check the account every 2 seconds and the idle limit is
+/// 18 seconds (the warning shows 9 seconds before it).
+/// </summary>
+public sealed class ShortSessionServer() : ServerFixture(KnownAdminServer.AdminPassword, new Dictionary<string, string>
+{
+    ["Security:RevalidationIntervalSeconds"] = "2",
+    ["Security:IdleTimeoutMinutes"] = "0.3",
+    ["Security:RequireTotp"] = "false",
+});
 
 [CollectionDefinition(Name)]
 public sealed class ServerGroup : ICollectionFixture<ServerFixture>
