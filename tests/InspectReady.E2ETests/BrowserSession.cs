@@ -64,7 +64,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
         // Also what the browser blocks without a console message of its own (inline style attributes, eval).
         await context.AddInitScriptAsync(
-            "document.addEventListener('securitypolicyviolation', e => console.error('" + CspMarker + " ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));");
+            "document.addEventListener('securitypolicyviolation', e => console.error('" + CspMarker + " ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber + ' ' + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 300) : '')));");
         context.SetDefaultTimeout(15000);
         return new BrowserSession(server, context, await context.NewPageAsync());
     }
@@ -163,7 +163,7 @@ public sealed class BrowserSession : IAsyncDisposable
             var file = Path.Combine(folder, $"{DateTime.UtcNow:HHmmss}-{string.Concat(name.Where(char.IsLetterOrDigit))}.png");
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
             Console.WriteLine($"Screenshot of the failed step '{name}': {file}");
-            foreach (var error in ConsoleErrors)
+            foreach (var error in ConsoleErrors.Concat(CspViolations).Distinct())
             {
                 Console.WriteLine($"Browser console error: {error}");
             }

@@ -9,11 +9,16 @@ public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment en
 {
     /// <remarks>
     /// Scripts only from the product itself: blazor.web.js, the UI library's script and the product's modules need
-    /// neither inline script nor eval. Styles allow inline: Blazor sets <c>style</c> attributes from components and
-    /// the UI library positions popups with them. <c>'self'</c> in connect-src covers the circuit's WebSocket.
+    /// neither inline script nor eval. The UI library renders two fixed inline handlers (its tabs carry
+    /// <c>ondragover="event.preventDefault();"</c>, and it has <c>event.stopPropagation()</c>); 'unsafe-hashes' with
+    /// their two hashes allows exactly those strings and no other inline handler. Styles allow inline: Blazor sets
+    /// <c>style</c> attributes from components and the UI library and ECharts size and place elements with them.
+    /// <c>'self'</c> in connect-src covers the circuit's WebSocket.
     /// </remarks>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "default-src 'self'; " +
+        "script-src 'self' 'unsafe-hashes' 'sha256-3TGu3MXeXy11eUrHvptBo1UVsvdEkIojBrR41fi1sqM=' 'sha256-jHF5hTIlMDyGZRAsNK0HO/WFYrwPvI2I1q0o1xKKB6I='; " +
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
         "frame-ancestors 'none'";
 
