@@ -51,10 +51,7 @@ if (args.Contains(DemoData.Command))
     return;
 }
 
-if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
-{
-    app.UseForwardedHeaders();
-}
+app.UseTrustedForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

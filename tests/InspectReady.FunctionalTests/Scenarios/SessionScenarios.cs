@@ -146,6 +146,10 @@ public abstract class SessionScenarios(AppFactory factory)
         Assert.False((await ForwardedHttpsAsync(unknown)).Headers.Contains("Strict-Transport-Security"),
             "X-Forwarded-Proto from an address not in ForwardedHeaders:KnownProxies is ignored");
 
+        await using var none = WithProxy(null);
+        Assert.False((await ForwardedHttpsAsync(none)).Headers.Contains("Strict-Transport-Security"),
+            "with no proxy listed nobody's forwarded headers count");
+
         await using var known = WithProxy("127.0.0.1");
         var trusted = await ForwardedHttpsAsync(known);
         Assert.Equal("max-age=31536000", trusted.Headers.GetValues("Strict-Transport-Security").Single());
@@ -163,8 +167,13 @@ public abstract class SessionScenarios(AppFactory factory)
     private WebApplicationFactory<Program> WithClock(ShiftingClock clock) =>
         factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
 
-    private WebApplicationFactory<Program> WithProxy(string proxy) =>
-        factory.WithWebHostBuilder(b => b
-            .UseSetting("ForwardedHeaders:Enabled", "true")
-            .UseSetting("ForwardedHeaders:KnownProxies:0", proxy));
+    private WebApplicationFactory<Program> WithProxy(string? proxy) =>
+        factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ForwardedHeaders:Enabled", "true");
+            if (proxy is not null)
+            {
+                b.UseSetting("ForwardedHeaders:KnownProxies:0", proxy);
+            }
+        });
 }

@@ -31,13 +31,14 @@ public static class SessionSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         services.AddAntiforgery(o => o.HeaderName = CookieApiAntiforgery.HeaderName);
-        services.Configure<ForwardedHeadersOptions>(o => TrustConfiguredProxies(o, configuration));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(TrustConfiguredProxies);
         return services;
     }
 
     /// <summary>
     /// X-Forwarded-For and -Proto are believed only from the addresses in <c>ForwardedHeaders:KnownProxies</c>
-    /// (a list, or one comma-separated value); from anyone else they are ignored.
+    /// (a list, or one comma-separated value); from anyone else they are ignored. With no proxy listed nobody is
+    /// believed (<see cref="UseTrustedForwardedHeaders"/>): the middleware itself would believe everyone.
     /// </summary>
     private static void TrustConfiguredProxies(ForwardedHeadersOptions o, IConfiguration configuration)
     {
@@ -45,13 +46,29 @@ public static class SessionSetup
         o.KnownIPNetworks.Clear();
         o.KnownProxies.Clear();
         var section = configuration.GetSection("ForwardedHeaders:KnownProxies");
-        var values = section.Value is { } single ? single.Split(',') : section.GetChildren().Select(c => c.Value ?? "");
+        var values = section.Value is { Length: > 0 } single ? single.Split(',') : section.GetChildren().Select(c => c.Value ?? "");
         foreach (var value in values.Select(v => v.Trim()).Where(v => v.Length > 0))
         {
             o.KnownProxies.Add(IPAddress.TryParse(value, out var address)
                 ? address
                 : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies 中的“{value}”不是 IP 地址"));
         }
+    }
+
+    /// <summary>Forwarded headers when <c>ForwardedHeaders:Enabled</c> and at least one proxy is listed.</summary>
+    public static void UseTrustedForwardedHeaders(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            return;
+        }
+        var options = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        if (options.KnownProxies.Count == 0)
+        {
+            app.Logger.LogWarning("ForwardedHeaders:Enabled 为 true 但未配置 ForwardedHeaders:KnownProxies，转发头将被忽略");
+            return;
+        }
+        app.UseForwardedHeaders();
     }
 
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
