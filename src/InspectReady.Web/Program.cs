@@ -37,7 +37,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddAntDesign();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 1024L * 1024 * 1024);
 // Sessions, antiforgery on cookie API calls, and forwarded headers only from ForwardedHeaders:KnownProxies.
-builder.Services.AddSessionSecurity(builder.Configuration);
+builder.Services.AddSessionSecurity();
 builder.Services.AddFeatures();
 builder.Services.AddSingleton<Bootstrap>();
 

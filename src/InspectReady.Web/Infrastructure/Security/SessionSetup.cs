@@ -12,9 +12,9 @@ namespace InspectReady.Web.Infrastructure.Security;
 /// <summary>Sessions, antiforgery on cookie API calls and the proxies whose forwarded headers are believed.</summary>
 public static class SessionSetup
 {
-    public static IServiceCollection AddSessionSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSessionSecurity(this IServiceCollection services)
     {
-        services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section))
+        services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section)
             .Validate(l => l.IdleTimeoutMinutes > 0 && l.AbsoluteLifetimeHours > 0 && l.RevalidationIntervalSeconds > 0,
                 "Security:IdleTimeoutMinutes、AbsoluteLifetimeHours、RevalidationIntervalSeconds 必须大于 0")
             .ValidateOnStart();
