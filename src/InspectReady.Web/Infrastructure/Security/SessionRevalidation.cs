@@ -18,6 +18,22 @@ public sealed class SessionRevalidation(ILoggerFactory logs, IServiceScopeFactor
     /// <summary>Why the page's session ended (<see cref="Ended"/>, <see cref="Expired"/>), null while it lasts.</summary>
     public string? EndedReason { get; private set; }
 
+    private bool leaving;
+
+    /// <summary>
+    /// True for the first caller only: the layout and the route view both react to the ended session, and a second
+    /// navigation would abort the first.
+    /// </summary>
+    public bool TryLeave()
+    {
+        if (leaving)
+        {
+            return false;
+        }
+        leaving = true;
+        return true;
+    }
+
     protected override TimeSpan RevalidationInterval => limits.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
