@@ -10,7 +10,6 @@ using InspectReady.Web.Infrastructure.Hosting;
 using InspectReady.Web.Infrastructure.Identity;
 using InspectReady.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 
 var zh = new CultureInfo("zh-CN");
 CultureInfo.DefaultThreadCurrentCulture = zh;
@@ -38,13 +37,8 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddAntDesign();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 1024L * 1024 * 1024);
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    // Behind the reverse proxy of a multi-node deployment the client address comes from X-Forwarded-For.
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    o.KnownIPNetworks.Clear();
-    o.KnownProxies.Clear();
-});
+// Sessions, antiforgery on cookie API calls, and forwarded headers only from ForwardedHeaders:KnownProxies.
+builder.Services.AddSessionSecurity();
 builder.Services.AddFeatures();
 builder.Services.AddSingleton<Bootstrap>();
 
@@ -58,10 +52,7 @@ if (args.Contains(DemoData.Command))
     return;
 }
 
-if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
-{
-    app.UseForwardedHeaders();
-}
+app.UseTrustedForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -81,23 +72,19 @@ app.UseStatusCodePages(async ctx =>
         }).ExecuteAsync(ctx.HttpContext);
     }
 });
-app.Use(async (ctx, next) =>
-{
-    ctx.Response.Headers.XContentTypeOptions = "nosniff";
-    ctx.Response.Headers.XFrameOptions = "SAMEORIGIN";
-    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-    await next();
-});
+app.UseMiddleware<SecurityHeaders>();
 app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ApiSessionGuard>();
+app.UseMiddleware<CookieApiAntiforgery>();
 app.UseMiddleware<ForcedPasswordChange>();
 app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapFeatures();
+app.MapSessionEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -17,6 +17,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public List<string> FailedAssets { get; } = [];
 
+    /// <summary>What the Content-Security-Policy blocked; each is also counted as a failed asset.</summary>
+    public List<string> CspViolations { get; } = [];
+
     /// <summary>Errors the page logged, among them an unhandled exception that ends the Blazor circuit.</summary>
     public List<string> ConsoleErrors { get; } = [];
 
@@ -39,6 +42,11 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 ConsoleErrors.Add(m.Text);
             }
+            if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal) || m.Text.StartsWith(CspMarker, StringComparison.Ordinal))
+            {
+                CspViolations.Add(m.Text);
+                FailedAssets.Add("CSP: " + m.Text);
+            }
         };
         page.Response += (_, r) =>
         {
@@ -49,9 +57,14 @@ public sealed class BrowserSession : IAsyncDisposable
         };
     }
 
+    private const string CspMarker = "CSP violation:";
+
     public static async Task<BrowserSession> OpenAsync(ServerFixture server)
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        // Also what the browser blocks without a console message of its own (inline style attributes, eval).
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('" + CspMarker + " ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber + ' ' + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 300) : '')));");
         context.SetDefaultTimeout(15000);
         return new BrowserSession(server, context, await context.NewPageAsync());
     }
@@ -150,7 +163,7 @@ public sealed class BrowserSession : IAsyncDisposable
             var file = Path.Combine(folder, $"{DateTime.UtcNow:HHmmss}-{string.Concat(name.Where(char.IsLetterOrDigit))}.png");
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
             Console.WriteLine($"Screenshot of the failed step '{name}': {file}");
-            foreach (var error in ConsoleErrors)
+            foreach (var error in ConsoleErrors.Concat(CspViolations).Distinct())
             {
                 Console.WriteLine($"Browser console error: {error}");
             }

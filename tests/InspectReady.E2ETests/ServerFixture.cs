@@ -19,7 +19,9 @@ public class ServerFixture : IAsyncLifetime, IDisposable
     /// with <see cref="KnownAdminServer.SecurityAdminPassword"/> for the 安全管理员.
     /// </param>
     /// <param name="requireTotp">Production's 动态口令 for the administrators; off where a scenario is about something else.</param>
-    protected ServerFixture(string? adminPassword, bool requireTotp = false) => factory = new Factory(adminPassword, requireTotp);
+    /// <param name="settings">configuration the scenario needs on top of the defaults.</param>
+    protected ServerFixture(string? adminPassword, bool requireTotp = false, IReadOnlyDictionary<string, string>? settings = null) =>
+        factory = new Factory(adminPassword, requireTotp, settings ?? new Dictionary<string, string>());
     private IPlaywright? playwright;
 
     public string DataRoot => factory.DataRoot;
@@ -69,7 +71,7 @@ public class ServerFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class Factory(string? adminPassword, bool requireTotp) : WebApplicationFactory<Program>
+    private sealed class Factory(string? adminPassword, bool requireTotp, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "inspectready-e2e", Guid.NewGuid().ToString("N"));
 
@@ -85,6 +87,10 @@ public class ServerFixture : IAsyncLifetime, IDisposable
                 builder.UseSetting("INSPECTREADY_ADMIN_PASSWORD", adminPassword);
                 builder.UseSetting("INSPECTREADY_SECADMIN_PASSWORD", KnownAdminServer.SecurityAdminPassword);
             }
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
@@ -98,6 +104,16 @@ public sealed class KnownAdminServer() : ServerFixture(AdminPassword)
 
 /// <summary>A server as production has it: the administrators must use a 动态口令.</summary>
 public sealed class TotpServer() : ServerFixture(KnownAdminServer.AdminPassword, requireTotp: true);
+
+/// <summary>
+/// A server whose sessions are short: open pages re-check the account every 2 seconds and the idle limit is
+/// 18 seconds (the warning shows 9 seconds before it).
+/// </summary>
+public sealed class ShortSessionServer() : ServerFixture(KnownAdminServer.AdminPassword, false, new Dictionary<string, string>
+{
+    ["Security:RevalidationIntervalSeconds"] = "2",
+    ["Security:IdleTimeoutMinutes"] = "0.3",
+});
 
 [CollectionDefinition(Name)]
 public sealed class ServerGroup : ICollectionFixture<ServerFixture>

@@ -55,7 +55,7 @@ public static class AccountEndpoints
         var user = await PendingSignIn.ReadAsync(ctx, users, PendingSignIn.Verify);
         if (user is null)
         {
-            return Results.LocalRedirect("/account/login?error=expired");
+            return Results.LocalRedirect("/account/login?error=pending");
         }
         var outcome = await check.CompleteAsync(user, code, ctx.Connection.RemoteIpAddress?.ToString());
         if (outcome.Kind != SignInOutcomeKind.Success)
@@ -81,7 +81,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect(SafeReturn(returnUrl));
     }
 
-    private static async Task<IResult> Logout(HttpContext ctx, SignInManager<AppUser> signIn, AppDbContext db)
+    private static async Task<IResult> Logout([FromQuery] string? reason, HttpContext ctx, SignInManager<AppUser> signIn, AppDbContext db)
     {
         if (ctx.User.Identity?.IsAuthenticated == true)
         {
@@ -89,7 +89,8 @@ public static class AccountEndpoints
             await db.SaveChangesAsync();
         }
         await signIn.SignOutAsync();
-        return Results.LocalRedirect("/account/login");
+        // An open page signs out at the idle limit (js/session.js); the sign-in page then says so.
+        return Results.LocalRedirect(reason == "idle" ? "/account/login?error=idle" : "/account/login");
     }
 
     private static async Task<IResult> ChangePassword([FromForm] string? currentPassword, [FromForm] string? newPassword,

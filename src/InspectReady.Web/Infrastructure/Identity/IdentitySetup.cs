@@ -61,14 +61,10 @@ public static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            // 等保: idle sessions end after 30 minutes.
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
+            // Idle and absolute lifetimes and the per-request account check: Infrastructure/Security/SessionSetup.cs.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
-        // A disabled user or a reset password ends existing sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         services.AddSingleton<SecurityPolicyStore>();
         services.AddScoped<SecondFactor>();

@@ -1,34 +1,28 @@
 using System.Security.Claims;
-using InspectReady.Web.Data;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InspectReady.Web.Infrastructure.Security;
 
 /// <summary>
-/// Bearer tokens are self-contained, so every API call checks that the account is still enabled and its
-/// security stamp unchanged (a disabled user or a reset password ends existing tokens at once), and that a
-/// generated or expired password has been changed before anything else is done.
+/// Bearer tokens are self-contained, so every API call checks that the account still matches the token
+/// (<see cref="AccountCheck"/>: enabled, same security stamp, unit and roles; a disabled user, a reset password or a
+/// changed unit or role ends existing tokens at once), and that a generated or expired password has been changed
+/// before anything else is done.
 /// </summary>
 public sealed class ApiSessionGuard(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext ctx, AppDbContext db, IOptions<IdentityOptions> identity)
+    public async Task InvokeAsync(HttpContext ctx, AccountCheck account)
     {
         if (!ctx.Request.Path.StartsWithSegments("/api") || ctx.User.Identity?.IsAuthenticated != true)
         {
             await next(ctx);
             return;
         }
-        var id = Guid.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var g) ? g : Guid.Empty;
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.IsDisabled, u.SecurityStamp }).FirstOrDefaultAsync(ctx.RequestAborted);
-        var stamp = ctx.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (user is null || user.IsDisabled || (stamp is not null && stamp != user.SecurityStamp))
+        // A cookie was checked when it was read (SessionCookie); a bearer token is checked here.
+        if (!ctx.Items.ContainsKey(SessionCookie.CheckedItem) && !await account.IsCurrentAsync(ctx.User, ctx.RequestAborted))
         {
-            await Problems.Status(StatusCodes.Status401Unauthorized, "登录已失效", "账号已停用或密码已重置，请重新登录").ExecuteAsync(ctx);
+            await Problems.Status(StatusCodes.Status401Unauthorized, "登录已失效", "账号已停用、密码已重置或单位、角色已变更，请重新登录").ExecuteAsync(ctx);
             return;
         }
         if (ctx.User.MustChangePasswordNow() && !ctx.Request.Path.StartsWithSegments("/api/v1/auth")
