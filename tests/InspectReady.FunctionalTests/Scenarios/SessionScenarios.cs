@@ -50,6 +50,44 @@ public abstract class SessionScenarios(AppFactory factory)
     }
 
     [Fact]
+    public async Task The_security_administrators_policy_tightens_the_idle_and_absolute_limits()
+    {
+        using var admin = await factory.Api().SignInAsAdminAsync();
+        using var security = await factory.Api().SignInAsSecurityAdminAsync();
+        var district = await admin.CreateDistrictAsync("策略时限");
+        Assert.Equal(HttpStatusCode.OK, (await security.Http.PutAsJsonAsync("/api/v1/security-policy", new { sessionIdleMinutes = 10, sessionAbsoluteHours = 2 })).StatusCode);
+        try
+        {
+            var clock = new ShiftingClock();
+            await using var host = WithClock(clock);
+            using (var idle = CookieSession.Client(host))
+            {
+                await CookieSession.SignInAsync(idle, district.LiaisonA, ApiClient.StrongPassword);
+                clock.Advance(TimeSpan.FromMinutes(9));
+                Assert.Equal(HttpStatusCode.OK, (await idle.GetAsync("/api/v1/me")).StatusCode);
+                clock.Advance(TimeSpan.FromMinutes(9));
+                Assert.Equal(HttpStatusCode.OK, (await idle.GetAsync("/api/v1/me")).StatusCode);
+                clock.Advance(TimeSpan.FromMinutes(11));
+                Assert.Equal(HttpStatusCode.Unauthorized, (await idle.GetAsync("/api/v1/me")).StatusCode);
+            }
+            using var busy = CookieSession.Client(host);
+            await CookieSession.SignInAsync(busy, district.LiaisonA, ApiClient.StrongPassword);
+            for (var elapsed = TimeSpan.FromMinutes(5); elapsed < TimeSpan.FromHours(2); elapsed += TimeSpan.FromMinutes(5))
+            {
+                clock.Advance(TimeSpan.FromMinutes(5));
+                var during = await busy.GetAsync("/api/v1/me");
+                Assert.True(during.StatusCode == HttpStatusCode.OK, $"after {elapsed}: {(int)during.StatusCode}");
+            }
+            clock.Advance(TimeSpan.FromMinutes(5));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await busy.GetAsync("/api/v1/me")).StatusCode);
+        }
+        finally
+        {
+            await security.Http.PutAsJsonAsync("/api/v1/security-policy", new { sessionIdleMinutes = 30, sessionAbsoluteHours = 8 });
+        }
+    }
+
+    [Fact]
     public async Task An_unsafe_api_call_with_only_the_cookie_is_refused_and_with_the_antiforgery_token_accepted()
     {
         using var admin = await factory.Api().SignInAsAdminAsync();

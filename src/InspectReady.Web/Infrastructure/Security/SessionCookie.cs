@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace InspectReady.Web.Infrastructure.Security;
 
@@ -44,10 +43,15 @@ public static class SessionCookie
             return;
         }
         var services = ctx.HttpContext.RequestServices;
-        var limits = services.GetRequiredService<IOptions<SessionLimits>>().Value;
+        var limits = services.GetRequiredService<EffectiveSessionLimits>();
+        var (idle, absolute) = await limits.CurrentAsync(ctx.HttpContext.RequestAborted);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var started = Parse(ctx.Properties.Items.TryGetValue(StartedItem, out var s) ? s : null) ?? ctx.Properties.IssuedUtc ?? now;
-        if (now - started >= limits.AbsoluteLifetime
+        // The cookie's own sliding expiry follows the configured idle limit; a tighter policy limit is checked here
+        // against the last renewal, and every request then renews the cookie so that renewal is the last activity.
+        var tighterIdle = idle < limits.Configured.IdleTimeout;
+        if (now - started >= absolute
+            || (tighterIdle && ctx.Properties.IssuedUtc is { } issued && now - issued >= idle)
             || !await services.GetRequiredService<AccountCheck>().IsCurrentAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
         {
             ctx.RejectPrincipal();
@@ -59,7 +63,7 @@ public static class SessionCookie
         {
             identity.AddClaim(new Claim(StartedClaim, started.ToString("O", CultureInfo.InvariantCulture)));
         }
-        if (ctx.HttpContext.Request.Path.StartsWithSegments(KeepAlivePath))
+        if (tighterIdle || ctx.HttpContext.Request.Path.StartsWithSegments(KeepAlivePath))
         {
             ctx.ShouldRenew = true;
         }

@@ -25,5 +25,5 @@ public sealed class SessionLimits
     public TimeSpan RevalidationInterval => TimeSpan.FromSeconds(RevalidationIntervalSeconds);
 
     /// <summary>The page warns this long before the idle limit: a minute, or half the limit when that is shorter.</summary>
-    public TimeSpan IdleWarning => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, IdleTimeout.Ticks / 2));
+    public TimeSpan IdleWarning => EffectiveSessionLimits.WarningBefore(IdleTimeout);
 }

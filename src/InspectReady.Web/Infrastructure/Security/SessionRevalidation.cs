@@ -9,7 +9,8 @@ namespace InspectReady.Web.Infrastructure.Security;
 /// account and the absolute lifetime every <see cref="SessionLimits.RevalidationInterval"/> and ends the page's
 /// authentication when either fails. The layout then sends the page to the sign-in page (<see cref="EndedReason"/>).
 /// </summary>
-public sealed class SessionRevalidation(ILoggerFactory logs, IServiceScopeFactory scopes, IOptions<SessionLimits> limits, TimeProvider time)
+public sealed class SessionRevalidation(ILoggerFactory logs, IServiceScopeFactory scopes, IOptions<SessionLimits> limits, TimeProvider time,
+    EffectiveSessionLimits effective)
     : RevalidatingServerAuthenticationStateProvider(logs)
 {
     public const string Ended = "ended";
@@ -43,7 +44,7 @@ public sealed class SessionRevalidation(ILoggerFactory logs, IServiceScopeFactor
         {
             return true;
         }
-        if (SessionCookie.StartedAt(user) is { } started && time.GetUtcNow() - started >= limits.Value.AbsoluteLifetime)
+        if (SessionCookie.StartedAt(user) is { } started && time.GetUtcNow() - started >= (await effective.CurrentAsync(cancellationToken)).Absolute)
         {
             EndedReason = Expired;
             return false;

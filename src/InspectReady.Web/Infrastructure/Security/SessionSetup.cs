@@ -19,6 +19,7 @@ public static class SessionSetup
                 "Security:IdleTimeoutMinutes、AbsoluteLifetimeHours、RevalidationIntervalSeconds 必须大于 0")
             .ValidateOnStart();
         services.AddScoped<AccountCheck>();
+        services.AddSingleton<EffectiveSessionLimits>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<SessionLimits>>((o, limits) =>
             {
