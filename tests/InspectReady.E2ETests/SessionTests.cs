@@ -13,7 +13,7 @@ public sealed class SessionTests(ShortSessionServer server) : IClassFixture<Shor
     [Fact]
     public async Task An_open_page_ends_at_the_sign_in_page_soon_after_an_administrator_disables_the_account()
     {
-        using var admin = await TokenClientAsync("admin", KnownAdminServer.AdminPassword);
+        using var admin = await Accounts.SignInAsync(server, "admin", KnownAdminServer.AdminPassword);
         var userId = await CreateLiaisonAsync(admin, "停用", "tingyong-lly");
         await using var browser = await BrowserSession.OpenAsync(server);
         var page = browser.Page;
@@ -46,7 +46,7 @@ public sealed class SessionTests(ShortSessionServer server) : IClassFixture<Shor
     [Fact]
     public async Task An_idle_page_warns_offers_to_continue_and_signs_out_at_the_limit()
     {
-        using var admin = await TokenClientAsync("admin", KnownAdminServer.AdminPassword);
+        using var admin = await Accounts.SignInAsync(server, "admin", KnownAdminServer.AdminPassword);
         await CreateLiaisonAsync(admin, "空闲", "kongxian-lly");
         await using var browser = await BrowserSession.OpenAsync(server);
         var page = browser.Page;
@@ -80,26 +80,13 @@ public sealed class SessionTests(ShortSessionServer server) : IClassFixture<Shor
         Assert.Empty(browser.FailedAssets);
     }
 
-    /// <summary>A unit's liaison in a district of its own, through the API as an administrator would.</summary>
-    private static async Task<Guid> CreateLiaisonAsync(HttpClient admin, string prefix, string userName)
+    /// <summary>A unit's liaison in a district of its own: the 系统管理员 creates it, the 安全管理员 grants the role.</summary>
+    private async Task<Guid> CreateLiaisonAsync(HttpClient admin, string prefix, string userName)
     {
         var city = await IdAsync(await admin.PostAsJsonAsync("/api/v1/regions", new { name = $"{prefix}市", level = "市" }));
         var district = await IdAsync(await admin.PostAsJsonAsync("/api/v1/regions", new { name = $"{prefix}区", level = "区", parentId = city }));
         var unit = await IdAsync(await admin.PostAsJsonAsync("/api/v1/units", new { name = $"{prefix}局", regionId = district, kind = "区直单位", aliases = Array.Empty<string>(), tags = Array.Empty<string>() }));
-        return await IdAsync(await admin.PostAsJsonAsync("/api/v1/users", new
-        {
-            userName, displayName = "联络员", password = Password, unitId = unit, roles = new[] { "单位联络员" }, mustChangePassword = false,
-        }));
-    }
-
-    private async Task<HttpClient> TokenClientAsync(string userName, string password)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
-        Assert.True(response.IsSuccessStatusCode, $"token for {userName}: {(int)response.StatusCode}");
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
+        return await Accounts.CreateAsync(server, admin, userName, Password, unit, "联络员", "单位联络员");
     }
 
     private static async Task<Guid> IdAsync(HttpResponseMessage response)

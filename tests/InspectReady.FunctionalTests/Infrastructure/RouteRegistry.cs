@@ -69,10 +69,22 @@ public static class RouteRegistry
     /// Unsafe calls that are a seat's work (系统管理员 keeps regions, units, people, accounts and the reference data;
     /// 安全管理员 grants roles, sets the security policy, unlocks accounts and resets authenticators). Everything else unsafe must answer 403 or 404.
     /// </summary>
-    public static bool IsPermitted(Seat seat, string method, string template)
+    public static bool IsPermitted(Seat seat, string method, string template, string path)
     {
         var call = $"{method} {template}";
         if (IsOwnAccount(template))
+        {
+            return true;
+        }
+        // A unit's liaison or leader imports case files into their own unit when no unitId names another.
+        if (call == "POST /api/v1/case-files/import" && !path.Contains("unitId=", StringComparison.Ordinal)
+            && seat is Seat.OtherLiaison or Seat.OtherLeader or Seat.PeerLiaison)
+        {
+            return true;
+        }
+        // A package is built from what its requester may read: a unit's users get their own unit's part, 督查 its
+        // region's (read-only: the job writes no filing). Its download is checked by the job's own policy.
+        if (call == "POST /api/v1/campaigns/{id}/packages" && seat is Seat.OtherLiaison or Seat.OtherLeader or Seat.PeerLiaison or Seat.Inspector)
         {
             return true;
         }

@@ -86,7 +86,7 @@ public abstract partial class AccessEnumerationScenarios(AppFactory factory)
         {
             foreach (var (seat, client) in w.Seats)
             {
-                if (RouteRegistry.IsPermitted(seat, method.ToUpperInvariant(), template))
+                if (RouteRegistry.IsPermitted(seat, method.ToUpperInvariant(), template, path))
                 {
                     continue;
                 }

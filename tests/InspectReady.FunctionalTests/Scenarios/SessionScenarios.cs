@@ -139,7 +139,7 @@ public abstract class SessionScenarios(AppFactory factory)
         var me = await liaison.GetJsonAsync("/api/v1/me");
 
         var moved = await admin.Http.PutAsJsonAsync($"/api/v1/users/{me["id"]!.GetValue<string>()}",
-            new { unitId = district.UnitB, roles = new[] { "单位联络员" } });
+            new { unitId = district.UnitB });
         Assert.True(moved.IsSuccessStatusCode, $"moving the user: {(int)moved.StatusCode} {await moved.Content.ReadAsStringAsync()}");
 
         var after = await liaison.Http.GetAsync("/api/v1/me");

@@ -124,17 +124,12 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
             return Outcome<GenerationDto>.Forbidden();
         }
         await using var db = await factory.CreateDbContextAsync();
-        var reach = await FilingReach.ResolveAsync(db, actor);
-        var loaded = await CampaignAccess.LoadAsync(db, reach, id, tracked: true);
+        var loaded = await CampaignAccess.LoadToRunAsync(db, actor, id);
         if (!loaded.IsOk)
         {
             return loaded.As<GenerationDto>();
         }
         var campaign = loaded.Value!;
-        if (!CampaignAccess.CanRun(reach, campaign.RegionId))
-        {
-            return await Visibility.ForbiddenAsync<GenerationDto>(db, actor, $"创建活动 {campaign.Name}");
-        }
         await using var tx = await db.Database.BeginTransactionAsync();
         var generation = await GenerateAsync(db, campaign);
         db.Record(actor, AuditActions.Update, $"创建活动 {campaign.Name} 重新生成任务",
@@ -151,17 +146,12 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
             return Outcome<GenerationDto>.Forbidden();
         }
         await using var db = await factory.CreateDbContextAsync();
-        var reach = await FilingReach.ResolveAsync(db, actor);
-        var loaded = await CampaignAccess.LoadAsync(db, reach, id, tracked: true);
+        var loaded = await CampaignAccess.LoadToRunAsync(db, actor, id);
         if (!loaded.IsOk)
         {
             return loaded.As<GenerationDto>();
         }
         var campaign = loaded.Value!;
-        if (!CampaignAccess.CanRun(reach, campaign.RegionId))
-        {
-            return await Visibility.ForbiddenAsync<GenerationDto>(db, actor, $"创建活动 {campaign.Name}");
-        }
         var entry = UnitNames.Normalise(request.Entry ?? "");
         var unitIds = request.UnitIds ?? [];
         var errors = new List<FieldError>();

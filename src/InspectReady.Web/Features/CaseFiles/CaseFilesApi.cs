@@ -53,9 +53,12 @@ public static class CaseFilesApi
             .WithSummary("下载某类案卷的 Excel 导入模板（?kind=行政处罚）；带 * 的列必填");
         api.MapPost("/import", async (IFormFile file, Guid? unitId, string? kind, HttpContext ctx, CaseFileImport import) =>
             {
+                var actor = ctx.Scope();
+                // A unit's own users import into their unit; a role that writes no case file is refused before its input is read.
+                unitId ??= CaseFileAccess.IsUnitUser(actor) ? actor.UnitId : null;
                 if (unitId is null)
                 {
-                    return Problems.Validation("unitId", "请指定导入到哪个单位（unitId）");
+                    return CaseFileAccess.IsOffice(actor) ? Problems.Validation("unitId", "请指定导入到哪个单位（unitId）") : Results.Problem(statusCode: 403, title: "无权访问");
                 }
                 if (file.Length > CaseFileImport.MaxBytes)
                 {
@@ -64,7 +67,7 @@ public static class CaseFilesApi
                 await using var stream = new MemoryStream();
                 await file.CopyToAsync(stream);
                 stream.Position = 0;
-                return (await import.ImportAsync(ctx.Scope(), unitId.Value, kind, stream, file.FileName)).ToHttp(Results.Ok, "单位");
+                return (await import.ImportAsync(actor, unitId.Value, kind, stream, file.FileName)).ToHttp(Results.Ok, "单位");
             })
             .DisableAntiforgery()
             .WithSummary("按模板批量导入某单位某类案卷（?unitId=…&kind=…，multipart 字段 file）；任一行有误则全部不导入，返回每处错误（行、列、说明）")

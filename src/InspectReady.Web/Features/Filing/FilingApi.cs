@@ -61,9 +61,9 @@ public static class FilingApi
             .WithSummary("创建办审核通过");
         api.MapPost("/tasks/{id:guid}/reopen", async (Guid id, DecisionRequest body, HttpContext ctx, TasksHandler h) =>
             (await h.ReopenAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "任务")).WithSummary("创建办重新打开已通过的任务");
-        api.MapPost("/tasks/batch/approve", async (BatchRequest body, HttpContext ctx, TasksHandler h) => Results.Ok(await h.BatchAsync(ctx.Scope(), body, approve: true)))
+        api.MapPost("/tasks/batch/approve", async (BatchRequest body, HttpContext ctx, TasksHandler h) => (await h.BatchAsync(ctx.Scope(), body, approve: true)).ToHttp(Results.Ok, "任务"))
             .WithSummary("批量通过");
-        api.MapPost("/tasks/batch/return", async (BatchRequest body, HttpContext ctx, TasksHandler h) => Results.Ok(await h.BatchAsync(ctx.Scope(), body, approve: false)))
+        api.MapPost("/tasks/batch/return", async (BatchRequest body, HttpContext ctx, TasksHandler h) => (await h.BatchAsync(ctx.Scope(), body, approve: false)).ToHttp(Results.Ok, "任务"))
             .WithSummary("批量退回");
         api.MapGet("/tasks/{id:guid}/comments", async (Guid id, HttpContext ctx, TasksHandler h) => (await h.CommentsAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "任务"));
         api.MapPost("/tasks/{id:guid}/comments", async (Guid id, CommentRequest body, HttpContext ctx, TasksHandler h) =>

@@ -226,8 +226,14 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
             request, (Roles.UnitLiaison, null, "创建办重新打开了已通过的迎检材料"), requireReason: true, requireDeadline: true);
 
     /// <summary>The office approves or returns many filings at once; each is decided on its own.</summary>
-    public async Task<BatchResultDto> BatchAsync(UserScope actor, BatchRequest request, bool approve)
+    /// <summary>The office's batch decisions on its review queue; any other role is refused outright (audited).</summary>
+    public async Task<Outcome<BatchResultDto>> BatchAsync(UserScope actor, BatchRequest request, bool approve)
     {
+        if (!actor.IsInRole(Roles.Office))
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await Visibility.ForbiddenAsync<BatchResultDto>(db, actor, approve ? "批量通过" : "批量退回");
+        }
         var done = new List<Guid>();
         var refused = new Dictionary<Guid, string>();
         foreach (var id in request.TaskIds ?? [])
@@ -244,7 +250,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
                 refused[id] = outcome.Kind == OutcomeKind.NotFound ? "任务不存在" : outcome.Kind == OutcomeKind.Forbidden ? "无权操作" : outcome.Message;
             }
         }
-        return new BatchResultDto(done, refused);
+        return Outcome<BatchResultDto>.Ok(new BatchResultDto(done, refused));
     }
 
     public async Task<Outcome<IReadOnlyList<CommentDto>>> CommentsAsync(UserScope actor, Guid id)

@@ -126,18 +126,14 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
     /// <summary>The 系统管理员 changes unit, name and person; a unit change ends the account's sessions and tokens.</summary>
     public async Task<Outcome<UserDto>> UpdateAsync(UserScope actor, Guid id, UserUpdateRequest request)
     {
-        if (!actor.CanManageUsers)
-        {
-            return Outcome<UserDto>.Forbidden();
-        }
-        if (request.Roles is not null)
+        if (actor.CanManageUsers && request.Roles is not null)
         {
             return Outcome<UserDto>.Forbidden(RolesBySecurityAdmin);
         }
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await LoadAsync<UserDto>(actor.CanManageUsers, id);
         if (user is null)
         {
-            return Outcome<UserDto>.NotFound();
+            return refused;
         }
         var errors = await ValidateAsync(request.UnitId, [.. await users.GetRolesAsync(user)], request.PersonId);
         var region = await AccountRegion.ResolveAsync(db, request.UnitId, request.RegionId, user.RegionId, errors);
@@ -147,6 +143,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         }
         // A new unit or region ends the account's sessions and tokens: the claims carry them.
         var unitChanged = user.UnitId != request.UnitId || user.RegionId != region;
+        await using var tx = await db.Database.BeginTransactionAsync();
         user.UnitId = request.UnitId;
         user.RegionId = region;
         user.PersonId = request.PersonId;
@@ -158,6 +155,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         }
         db.Record(actor, AuditActions.UserUpdated, user.UserName, detail: $"单位：{request.UnitId}");
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return Outcome<UserDto>.Ok(await DtoAsync(user));
     }
 
@@ -167,14 +165,10 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
     /// </summary>
     public async Task<Outcome<UserDto>> SetRolesAsync(UserScope actor, Guid id, RolesRequest request)
     {
-        if (!actor.CanGrantRoles)
-        {
-            return Outcome<UserDto>.Forbidden();
-        }
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await LoadAsync<UserDto>(actor.CanGrantRoles, id);
         if (user is null)
         {
-            return Outcome<UserDto>.NotFound();
+            return refused;
         }
         if (user.Id == actor.UserId)
         {
@@ -204,14 +198,10 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
 
     public async Task<Outcome<UserDto>> SetDisabledAsync(UserScope actor, Guid id, bool disabled)
     {
-        if (!actor.CanManageUsers)
-        {
-            return Outcome<UserDto>.Forbidden();
-        }
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await LoadAsync<UserDto>(actor.CanManageUsers, id);
         if (user is null)
         {
-            return Outcome<UserDto>.NotFound();
+            return refused;
         }
         if (user.Id == actor.UserId)
         {
@@ -228,14 +218,10 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
     /// <summary>A generated temporary password that must be changed at the next sign-in.</summary>
     public async Task<Outcome<PasswordResetResult>> ResetPasswordAsync(UserScope actor, Guid id)
     {
-        if (!actor.CanManageUsers)
-        {
-            return Outcome<PasswordResetResult>.Forbidden();
-        }
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await LoadAsync<PasswordResetResult>(actor.CanManageUsers, id);
         if (user is null)
         {
-            return Outcome<PasswordResetResult>.NotFound();
+            return refused;
         }
         var temporary = Bootstrap.GeneratePassword((await policies.CurrentAsync()).PasswordMinLength);
         var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -260,14 +246,10 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
     /// </summary>
     public async Task<Outcome<UserDto>> ResetSecondFactorAsync(UserScope actor, Guid id)
     {
-        if (!actor.CanGrantRoles)
-        {
-            return Outcome<UserDto>.Forbidden();
-        }
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await LoadAsync<UserDto>(actor.CanGrantRoles, id);
         if (user is null)
         {
-            return Outcome<UserDto>.NotFound();
+            return refused;
         }
         if (user.Id == actor.UserId)
         {
@@ -283,14 +265,10 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
 
     public async Task<Outcome<UserDto>> UnlockAsync(UserScope actor, Guid id)
     {
-        if (!actor.CanListUsers)
-        {
-            return Outcome<UserDto>.Forbidden();
-        }
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await LoadAsync<UserDto>(actor.CanListUsers, id);
         if (user is null)
         {
-            return Outcome<UserDto>.NotFound();
+            return refused;
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -328,14 +306,10 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
     /// <summary>所属区划 of an account without a unit (ADR 0017); its tokens end, as its reach changed.</summary>
     public async Task<Outcome<UserDto>> SetRegionAsync(UserScope actor, Guid id, RegionRequest request)
     {
-        if (!actor.CanManageUsers)
-        {
-            return Outcome<UserDto>.Forbidden();
-        }
-        var user = await users.FindByIdAsync(id.ToString());
+        var (user, refused) = await LoadAsync<UserDto>(actor.CanManageUsers, id);
         if (user is null)
         {
-            return Outcome<UserDto>.NotFound();
+            return refused;
         }
         var errors = new List<FieldError>();
         if (request.RegionId is null)
@@ -356,6 +330,16 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
             await db.SaveChangesAsync();
         }
         return Outcome<UserDto>.Ok(await DtoAsync(user));
+    }
+
+    /// <summary>The account, after the actor's right to act on accounts: refused first, then 404 (nothing disclosed).</summary>
+    private async Task<(AppUser? User, Outcome<T> Refused)> LoadAsync<T>(bool allowed, Guid id)
+    {
+        if (!allowed)
+        {
+            return (null, Outcome<T>.Forbidden());
+        }
+        return (await users.FindByIdAsync(id.ToString()), Outcome<T>.NotFound());
     }
 
     private async Task<UserDto> DtoAsync(AppUser user)

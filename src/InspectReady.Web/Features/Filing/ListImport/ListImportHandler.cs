@@ -33,11 +33,6 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
     /// <summary>Replaces the item's rows in the draft; every bad row is reported and nothing changes unless all are good.</summary>
     public async Task<Outcome<int>> ImportAsync(UserScope actor, Guid taskId, int item, Stream file, string fileName)
     {
-        var columns = await ColumnsAsync(actor, taskId, item);
-        if (!columns.IsOk)
-        {
-            return new Outcome<int>(columns.Kind, 0, columns.Errors);
-        }
         await using var db = await factory.CreateDbContextAsync();
         var loaded = await TasksHandler.LoadVisibleAsync(db, actor, taskId, tracked: true);
         if (!loaded.IsOk)
@@ -52,6 +47,12 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
         if (!FilingStatus.IsEditable(task.Status))
         {
             return Outcome<int>.Conflict($"任务状态为“{task.Status}”，不能修改");
+        }
+        // The item is checked only after the right to file it, so a forbidden role learns nothing from validation.
+        var columns = await ColumnsAsync(actor, taskId, item);
+        if (!columns.IsOk)
+        {
+            return new Outcome<int>(columns.Kind, 0, columns.Errors);
         }
         if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || !ExcelSheets.LooksLikeXlsx(file))
         {

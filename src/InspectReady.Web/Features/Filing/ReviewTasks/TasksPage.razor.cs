@@ -88,7 +88,7 @@ public partial class TasksPage : AppPage
 
     private async Task ApproveSelectedAsync()
     {
-        batchResult = await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], null, null), approve: true);
+        batchResult = (await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], null, null), approve: true)).Value;
         await AfterBatchAsync();
     }
 
@@ -99,7 +99,7 @@ public partial class TasksPage : AppPage
             _ = Message.WarningAsync("退回须填写理由和新的报送期限");
             return;
         }
-        batchResult = await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], returnReason, returnDeadline), approve: false);
+        batchResult = (await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], returnReason, returnDeadline), approve: false)).Value;
         returning = false;
         returnReason = null;
         await AfterBatchAsync();

@@ -1,4 +1,5 @@
 using InspectReady.Web.Data;
+using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,21 @@ public static class CampaignAccess
             await Visibility.DeniedAsync(db, reach.Actor, $"创建活动 {id}", "其他区划的创建活动，或角色不读取填报数据");
         }
         return Outcome<Campaign>.NotFound();
+    }
+
+    /// <summary>
+    /// The campaign for a change by its office: 404 outside the actor's reach, 403 (audited) when the actor may read
+    /// but not run it.
+    /// </summary>
+    public static async Task<Outcome<Campaign>> LoadToRunAsync(AppDbContext db, UserScope actor, Guid id)
+    {
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var loaded = await LoadAsync(db, reach, id, tracked: true);
+        if (loaded.IsOk && !CanRun(reach, loaded.Value!.RegionId))
+        {
+            return await Visibility.ForbiddenAsync<Campaign>(db, actor, $"创建活动 {loaded.Value.Name}");
+        }
+        return loaded;
     }
 
     /// <summary>创建办 only, in a region of its own.</summary>
