@@ -16,7 +16,7 @@ public static class UsersApi
             .WithSummary("创建账号（系统管理员）：不带角色，请求含 roles 字段 → 403；初始密码首次登录须修改")
             .Produces<UserDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapPut("/{id:guid}", async (Guid id, UserUpdateRequest body, HttpContext ctx, UsersHandler h) =>
-            (await h.UpdateAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户")).WithSummary("修改账号的单位、姓名、关联人员（系统管理员）；含 roles → 403");
+            (await h.UpdateAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户")).WithSummary("修改账号的单位、所属区划 regionId（无单位的账号）、姓名、关联人员（系统管理员）；含 roles → 403");
         api.MapPut("/{id:guid}/roles", async (Guid id, RolesRequest body, HttpContext ctx, UsersHandler h) =>
                 (await h.SetRolesAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户"))
             .WithSummary("设置账号的角色（安全管理员）；不能修改自己的角色；变更后该账号的会话和令牌失效")
