@@ -38,8 +38,12 @@ public sealed class CatalogueTests(KnownAdminServer server) : IClassFixture<Know
             await page.Locator("[data-testid=indicators-table] tbody tr.ant-table-row a").First.ClickAsync();
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("第65项指标");
             await Assertions.Expect(page.Locator("[data-testid=checklist]")).ToBeVisibleAsync();
+            // The responsible units render, the first one as lead (their tags once crashed the page's circuit).
+            await Assertions.Expect(page.Locator(".ant-tag", new PageLocatorOptions { HasTextString = "（牵头）" })).ToHaveCountAsync(1);
+            await browser.WaitInteractiveAsync();
         });
         Assert.Empty(browser.ForeignRequests);
         Assert.Empty(browser.FailedAssets);
+        Assert.Empty(browser.ConsoleErrors);
     }
 }

@@ -192,7 +192,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
             return new Outcome<TaskDetailDto>(OutcomeKind.Unprocessable, null,
                 [.. problems.Select(p => new FieldError(p.Row, p.Field ?? p.Rule, p.Message))]) { Violations = problems };
         }
-        return await MoveAsync(db, actor, task, campaign, t => t.SubmitForSignOff(), null, notify: (Roles.UnitLeader, task.UnitId, "有待审核的迎检材料"));
+        return await MoveAsync(db, actor, task, campaign, t => { t.SubmitForSignOff(); return Task.CompletedTask; }, null, notify: (Roles.UnitLeader, task.UnitId, "有待审核的迎检材料"));
     }
 
     public async Task<Outcome<TaskDetailDto>> SignOffAsync(UserScope actor, Guid id) =>
@@ -356,16 +356,17 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         {
             return Outcome<TaskDetailDto>.Invalid(errors);
         }
-        return await MoveAsync(db, actor, task, campaign, t => move(db, t).GetAwaiter().GetResult(), request, notify);
+        return await MoveAsync(db, actor, task, campaign, t => move(db, t), request, notify);
     }
 
-    private async Task<Outcome<TaskDetailDto>> MoveAsync(AppDbContext db, UserScope actor, FilingTask task, Campaign campaign, Action<FilingTask> move,
+    private async Task<Outcome<TaskDetailDto>> MoveAsync(AppDbContext db, UserScope actor, FilingTask task, Campaign campaign, Func<FilingTask, Task> move,
         DecisionRequest? request, (string Role, Guid? Unit, string Title) notify)
     {
         var from = task.Status;
         try
         {
-            move(task);
+            // Awaited, never blocked on: a page's circuit on PostgreSQL deadlocked on the blocking call.
+            await move(task);
         }
         catch (WorkflowException e)
         {
