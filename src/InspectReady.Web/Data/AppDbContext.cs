@@ -56,8 +56,18 @@ public abstract class AppDbContext(DbContextOptions options)
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    /// <summary>
+    /// The synchronous save is the data-protection key ring's (it writes no audit entry). Audit entries are chained
+    /// only by <see cref="SaveChangesAsync(bool, CancellationToken)"/>, never by blocking on it.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
+        {
+            throw new InvalidOperationException("含审计记录的保存须调用 SaveChangesAsync");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     /// <summary>
     /// New audit entries are chained under a lock (process-wide, and an advisory lock on PostgreSQL so that

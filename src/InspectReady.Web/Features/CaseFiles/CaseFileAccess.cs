@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.CaseFiles;
@@ -48,10 +49,10 @@ public static class CaseFileAccess
     }
 }
 
-/// <summary>The date in China (UTC+8, no daylight saving), for deadlines and "today".</summary>
+/// <summary>The date in China, for deadlines and "today" (<see cref="ChinaTime"/>).</summary>
 public static class ChinaDate
 {
-    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    public static DateOnly Today() => ChinaTime.Today(TimeProvider.System);
 
     public static string Iso(DateOnly date) => Shared.IsoDate.Format(date);
 }

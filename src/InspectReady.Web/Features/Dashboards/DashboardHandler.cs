@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
@@ -18,7 +19,7 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Ti
 {
     public const int DueSoonDays = 3;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => ChinaTime.Today(clock);
 
     public async Task<Outcome<DashboardOverviewDto>> OverviewAsync(UserScope actor, Guid campaignId, Guid? unitId = null)
     {
@@ -133,7 +134,7 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Ti
     private static bool IsDueWithin(DeadlineTaskDto row, int days) =>
         FilingStatus.IsEditable(row.Status) && row.DaysLeft >= 0 && row.DaysLeft <= days;
 
-    private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, clock.LocalTimeZone));
+    private static DateOnly LocalDay(DateTime utc) => ChinaTime.DayOf(utc);
 
     private static StatusCountsDto Count(IEnumerable<FilingTask> tasks, DateOnly today)
     {

@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using System.Globalization;
 
 namespace InspectReady.Web.Features.Filing;
@@ -17,7 +18,7 @@ internal static class TaskText
     };
 
     /// <summary>Times are stored in UTC and shown in the server's zone, which is the district's.</summary>
-    public static string Time(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => ChinaTime.Minutes(utc);
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

@@ -407,7 +407,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         return Outcome<LoadedTask>.Ok(new LoadedTask(reach, task.Value!, campaign));
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => ChinaTime.Today(clock);
 
     internal static async Task<IReadOnlyList<MaterialItem>> ChecklistAsync(AppDbContext db, Campaign campaign, FilingTask task)
     {

@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
@@ -53,11 +54,9 @@ public sealed record CampaignSnapshot(Campaign Campaign, Framework Framework, IR
 /// <summary>The classification mark with who exported and when (Beijing time).</summary>
 public sealed class ExportMark(IConfiguration configuration, TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var tz) ? tz : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
-
     public string Mark => configuration["Exports:Mark"] is { Length: > 0 } m ? m : "内部资料 严禁外传";
 
-    public string Now => $"{TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Beijing):yyyy-MM-dd HH:mm}";
+    public string Now => ChinaTime.Minutes(clock.GetUtcNow());
 
     public string For(UserScope actor) => $"{Mark}  导出人：{actor.UserName}  导出时间：{Now}";
 

@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
@@ -50,7 +51,7 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
         {
             return Outcome<string>.NotFound();
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = ChinaTime.Today(clock);
         Dictionary<string, object?> Figures(IEnumerable<FilingTask> tasks, Dictionary<string, object?> row)
         {
             var list = tasks.ToList();

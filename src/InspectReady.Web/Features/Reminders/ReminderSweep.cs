@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
@@ -21,7 +22,7 @@ public sealed partial class ReminderSweep(IDbContextFactory<AppDbContext> factor
     private static readonly UserScope Actor = UserScope.System("reminders");
 
     /// <summary>Today in the host's time zone (the one deadlines are meant in).</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     public async Task<SweepResultDto> RunAsync(DateOnly today, CancellationToken ct = default)
     {

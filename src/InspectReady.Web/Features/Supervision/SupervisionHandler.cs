@@ -23,7 +23,7 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
 
     public static bool CanIssue(UserScope actor) => actor.IsInRole(Roles.Office);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => ChinaTime.Today(clock);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

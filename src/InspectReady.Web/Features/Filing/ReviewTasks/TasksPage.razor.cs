@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Components.Shared;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Features.Campaigns;
@@ -32,7 +33,7 @@ public partial class TasksPage : AppPage
     private bool canReview;
     private bool returning;
     private string? returnReason;
-    private DateOnly? returnDeadline = DateOnly.FromDateTime(DateTime.Now.AddDays(7));
+    private DateOnly? returnDeadline = ChinaTime.Today(TimeProvider.System).AddDays(7);
     private BatchResultDto? batchResult;
     private Dictionary<Guid, string> batchLabels = [];
 

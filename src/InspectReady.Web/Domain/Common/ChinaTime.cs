@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace InspectReady.Web.Domain.Common;
+
+/// <summary>
+/// China's clock (Asia/Shanghai) for "today", deadlines, defaults and every printed time, whatever the host's zone.
+/// Instants are stored in UTC; only what a user reads or types is Beijing time.
+/// </summary>
+public static class ChinaTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var tz)
+        ? tz
+        : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+
+    public static DateTimeOffset Now(TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+
+    /// <summary>The Beijing date of a stored UTC instant.</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ToChina(utc));
+
+    public static DateTime ToChina(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>A stored UTC instant as users read it: <c>yyyy-MM-dd HH:mm</c>, Beijing time.</summary>
+    public static string Minutes(DateTime utc) => ToChina(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Minutes(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
