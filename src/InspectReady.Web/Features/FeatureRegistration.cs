@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Calendar;
@@ -56,6 +57,7 @@ public static class FeatureRegistration
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IChinaClock, ChinaClock>();
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
         services.AddCalendarFeature();
