@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Features.Account;
 using InspectReady.Web.Features.AuditTrail;
@@ -51,6 +52,7 @@ public static class FeatureRegistration
         services.AddSingleton<CjkFonts>();
         services.AddSingleton<PdfConverter>();
         services.AddSingleton<ExportMark>();
+        services.AddScoped<Exports>();
         services.AddScoped<OutputsHandler>();
         services.AddScoped<JobsHandler>();
         services.AddSingleton<IJobHandler, PackageJob>();

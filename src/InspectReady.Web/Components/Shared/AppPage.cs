@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -13,6 +14,10 @@ public abstract class AppPage : ComponentBase
 
     [Inject]
     private IHttpContextAccessor HttpContextAccessor { get; set; } = default!;
+
+    /// <summary>China's clock: "today" and default deadlines on every page.</summary>
+    [Inject]
+    protected IChinaClock Clock { get; set; } = default!;
 
     protected UserScope Scope { get; private set; } = UserScope.System("anonymous");
 

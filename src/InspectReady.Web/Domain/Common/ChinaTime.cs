@@ -24,5 +24,8 @@ public static class ChinaTime
     /// <summary>A stored UTC instant as users read it: <c>yyyy-MM-dd HH:mm</c>, Beijing time.</summary>
     public static string Minutes(DateTime utc) => ToChina(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A stored UTC instant to the second, Beijing time: <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+    public static string Seconds(DateTime utc) => ToChina(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
     public static string Minutes(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

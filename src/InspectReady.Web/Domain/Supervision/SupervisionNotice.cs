@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 namespace InspectReady.Web.Domain.Supervision;
 
 /// <summary>
@@ -24,7 +25,7 @@ public sealed class SupervisionNotice
     public List<Guid> TaskIds { get; set; } = [];
     public List<SupervisionItem> Items { get; set; } = [];
 
-    public string Number => $"督办〔{IssuedAt:yyyy}〕{No}号";
+    public string Number => $"督办〔{ChinaTime.DayOf(IssuedAt).Year}〕{No}号";
 
     public bool IsOverdue(DateOnly today) => Status == SupervisionStatus.Issued && today > Deadline;
 

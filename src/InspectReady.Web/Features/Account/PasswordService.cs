@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Audit;
@@ -13,7 +14,7 @@ public sealed record PasswordChangeError(string Field, string Message, bool Lock
     public override string ToString() => Message;
 }
 
-public sealed class PasswordService(UserManager<AppUser> users, SecurityPolicyStore policies, AppDbContext db)
+public sealed class PasswordService(UserManager<AppUser> users, SecurityPolicyStore policies, AppDbContext db, IChinaClock clock)
 {
     /// <summary>
     /// Null on success, else the reason in Chinese. A wrong current password counts towards the lockout like a
@@ -54,7 +55,7 @@ public sealed class PasswordService(UserManager<AppUser> users, SecurityPolicySt
         }
         await users.ResetAccessFailedCountAsync(user);
         user.MustChangePassword = false;
-        user.PasswordChangedAt = DateTime.UtcNow;
+        user.PasswordChangedAt = clock.UtcNow;
         await users.UpdateAsync(user);
         db.Record(actor, AuditActions.PasswordChanged, user.UserName);
         await db.SaveChangesAsync();

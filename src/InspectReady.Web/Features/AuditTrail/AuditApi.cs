@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Security;
@@ -13,7 +14,7 @@ public static class AuditApi
                 string? keyword, int? page, int? pageSize) =>
                 (await q.SearchAsync(ctx.Scope(), new AuditFilter(from, to, user, action, result, keyword), page ?? 1, pageSize ?? 50)).ToHttp(Results.Ok))
             .WithSummary("审计记录（审计管理员）：登录、账号与权限变更、业务数据增删改");
-        api.MapGet("/export.xlsx", async (HttpContext ctx, AuditQuery q, TempFiles files, DateTime? from, DateTime? to, string? user,
+        api.MapGet("/export.xlsx", async (HttpContext ctx, AuditQuery q, Exports exports, DateTime? from, DateTime? to, string? user,
                 string? action, string? result, string? keyword) =>
             {
                 var scope = ctx.Scope();
@@ -22,8 +23,8 @@ public static class AuditApi
                     await q.RecordDeniedAsync(scope, Infrastructure.Audit.AuditActions.Export);
                     return Problems.Forbidden();
                 }
-                return await files.DownloadAsync(s => q.ExportAsync(scope, new AuditFilter(from, to, user, action, result, keyword), s),
-                    ExcelSheets.XlsxContentType, $"审计日志-{DateTime.UtcNow:yyyyMMddHHmm}.xlsx");
+                return await exports.FileAsync(scope, (stamp, s) => q.ExportAsync(scope, new AuditFilter(from, to, user, action, result, keyword), stamp, s),
+                    ExcelSheets.XlsxContentType, "审计日志", ".xlsx");
             })
             .WithSummary("导出审计记录为 Excel");
         api.MapGet("/verify", async (HttpContext ctx, AuditQuery q) => (await q.VerifyAsync(ctx.Scope())).ToHttp(Results.Ok))

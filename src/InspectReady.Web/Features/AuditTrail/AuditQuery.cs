@@ -1,3 +1,5 @@
+using InspectReady.Web.Features.Shared.Export;
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Audit;
@@ -19,7 +21,7 @@ public sealed record AuditEntryDto(long Sequence, DateTime At, string UserName, 
 public sealed record AuditVerification(bool Intact, long Count, long? FirstBrokenSequence);
 
 /// <summary>The audit administrator's view: filter, page, export and verify the SM3 chain.</summary>
-public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory)
+public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     /// <summary>Reading the trail is itself audited (等保 audit of the auditor), and so is a refused attempt.</summary>
     public async Task<Outcome<AuditSlice>> SearchAsync(UserScope actor, AuditFilter filter, int page = 1, int pageSize = 50)
@@ -42,19 +44,19 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory)
     }
 
     /// <summary>Streams the matching entries into an .xlsx; the export itself is audited.</summary>
-    public async Task<Outcome<bool>> ExportAsync(UserScope actor, AuditFilter filter, Stream output)
+    public async Task<Outcome<ExportedFile>> ExportAsync(UserScope actor, AuditFilter filter, ExportStamp stamp, Stream output)
     {
         await using var db = await factory.CreateDbContextAsync();
         if (!actor.CanReadAudit)
         {
             await RecordDeniedAsync(db, actor, AuditActions.Export);
-            return Outcome<bool>.Forbidden();
+            return Outcome<ExportedFile>.Forbidden();
         }
         var rows = Apply(db.AuditEntries.AsNoTracking(), filter).OrderBy(a => a.Sequence).AsEnumerable()
             .Select(a => new Dictionary<string, object?>
             {
                 ["序号"] = a.Sequence,
-                ["时间(UTC)"] = a.At.ToString("yyyy-MM-dd HH:mm:ss"),
+                ["时间"] = ChinaTime.Seconds(a.At),
                 ["用户"] = a.UserName,
                 ["单位"] = a.UnitId?.ToString(),
                 ["来源地址"] = a.ClientAddress,
@@ -64,11 +66,9 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory)
                 ["说明"] = a.Detail,
                 ["SM3"] = a.Hash,
             });
-        await MiniExcel.SaveAsAsync(output, rows, sheetName: "审计日志");
-        await using var log = await factory.CreateDbContextAsync();
-        log.Record(actor, AuditActions.Export, "审计日志", detail: Describe(filter));
-        await log.SaveChangesAsync();
-        return Outcome<bool>.Ok(true);
+        var file = new ExportedFile($"审计日志-{clock.Now:yyyyMMddHHmm}.xlsx", "审计日志", Describe(filter));
+        await Exports.WriteWorkbookAsync(output, ExportWorkbook.Of(file, ("审计日志", rows)), stamp);
+        return Outcome<ExportedFile>.Ok(file);
     }
 
     public async Task<Outcome<AuditVerification>> VerifyAsync(UserScope actor)

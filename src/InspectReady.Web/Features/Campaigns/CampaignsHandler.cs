@@ -25,7 +25,7 @@ public sealed record GenerationDto(int Created, int Updated, int Removed, int Ke
 public sealed record EntryMappingRequest(string? Entry, List<Guid>? UnitIds);
 
 /// <summary>创建活动: create one from a framework, generate its tasks, map unmatched 责任单位 entries.</summary>
-public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
+public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     /// <summary>Creating and running campaigns is the 创建办's work alone (三员分立: not the 系统管理员's).</summary>
     public static bool CanManage(UserScope actor) => actor.IsInRole(Roles.Office);
@@ -106,7 +106,7 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory)
             SurveyFrom = request.SurveyFrom, SurveyTo = request.SurveyTo, OnSiteFrom = request.OnSiteFrom, OnSiteTo = request.OnSiteTo,
         };
         await using var tx = await db.Database.BeginTransactionAsync();
-        framework.Lock(DateTime.UtcNow);
+        framework.Lock(clock.UtcNow);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
         var generation = await GenerateAsync(db, campaign);

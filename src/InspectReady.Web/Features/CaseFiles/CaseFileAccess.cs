@@ -49,10 +49,8 @@ public static class CaseFileAccess
     }
 }
 
-/// <summary>The date in China, for deadlines and "today" (<see cref="ChinaTime"/>).</summary>
+/// <summary>China dates as users read and type them; "today" comes from <see cref="IChinaClock"/>.</summary>
 public static class ChinaDate
 {
-    public static DateOnly Today() => ChinaTime.Today(TimeProvider.System);
-
     public static string Iso(DateOnly date) => Shared.IsoDate.Format(date);
 }

@@ -1,3 +1,5 @@
+using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Features.CaseFiles.Import;
@@ -106,30 +108,25 @@ public static class CaseFilesApi
             .WithSummary("该案卷的全部评查记录");
     }
 
-    /// <summary>The results as the actor may see them, written by <paramref name="write"/>; the export is audited.</summary>
-    private static async Task<IResult> ExportAsync(HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db, string target,
-        Action<ReviewResultsDto, Stream> write, string contentType, string fileName)
-    {
-        var results = await h.GetAsync(ctx.Scope());
-        db.Record(ctx.Scope(), AuditActions.Export, target);
-        await db.SaveChangesAsync();
-        return await files.DownloadAsync(s =>
-        {
-            write(results, s);
-            return Task.CompletedTask;
-        }, contentType, fileName);
-    }
-
     private static void MapResults(RouteGroupBuilder api)
     {
         api.MapGet("/results", (HttpContext ctx, ResultsHandler h) => h.GetAsync(ctx.Scope()))
             .WithSummary("评查结果：按单位汇总、抽查案卷得分与自动检查问题、整改清单");
-        api.MapGet("/results/export.xlsx", (HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db) =>
-                ExportAsync(ctx, h, files, db, "案卷评查结果 Excel", ResultsExport.Write, ExcelSheets.XlsxContentType, $"案卷评查结果-{ChinaDate.Today():yyyyMMdd}.xlsx"))
+        api.MapGet("/results/export.xlsx", (HttpContext ctx, ResultsHandler h, Exports exports, IChinaClock clock) =>
+                exports.WorkbookAsync(ctx.Scope(), async _ =>
+                {
+                    var results = await h.GetAsync(ctx.Scope());
+                    var file = new ExportedFile($"案卷评查结果-{clock.Today:yyyyMMdd}.xlsx", "案卷评查结果 Excel");
+                    return Outcome<ExportWorkbook>.Ok(ExportWorkbook.Of(file, [.. ResultsExport.Sheets(results)]));
+                }))
             .WithSummary("导出评查结果为 Excel（单位汇总、案卷得分、整改清单）");
-        api.MapGet("/results/report.docx", (HttpContext ctx, ResultsHandler h, TempFiles files, Data.AppDbContext db) =>
-                ExportAsync(ctx, h, files, db, "案卷评查结果报告 Word", (results, s) => ReviewReport.Write(results, ChinaDate.Today(), s),
-                    DocxContentType, $"案卷评查结果报告-{ChinaDate.Today():yyyyMMdd}.docx"))
+        api.MapGet("/results/report.docx", (HttpContext ctx, ResultsHandler h, Exports exports, IChinaClock clock) =>
+                exports.FileAsync(ctx.Scope(), async (stamp, s) =>
+                {
+                    var results = await h.GetAsync(ctx.Scope());
+                    ReviewReport.Write(results, clock.Today, stamp.Line, s);
+                    return Outcome<ExportedFile>.Ok(new ExportedFile($"案卷评查结果报告-{clock.Today:yyyyMMdd}.docx", "案卷评查结果报告 Word"));
+                }, DocxContentType, extension: ".docx"))
             .WithSummary("生成评查结果报告（Word）");
 
         api.MapGet("/rectifications", (HttpContext ctx, RectificationsHandler h, Guid? unitId, string? status) => h.ListAsync(ctx.Scope(), unitId, status))

@@ -15,11 +15,11 @@ namespace InspectReady.Web.Features.Dashboards;
 /// their unit's figures (another unit's answers 404); the office and 督查 of the campaign's region see every unit;
 /// other roles see none (ADR 0017).
 /// </summary>
-public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     public const int DueSoonDays = 3;
 
-    private DateOnly Today => ChinaTime.Today(clock);
+    private DateOnly Today => clock.Today;
 
     public async Task<Outcome<DashboardOverviewDto>> OverviewAsync(UserScope actor, Guid campaignId, Guid? unitId = null)
     {

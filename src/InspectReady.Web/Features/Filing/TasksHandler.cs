@@ -18,7 +18,7 @@ public sealed record TaskFilter(Guid? UnitId = null, string? Status = null, stri
 /// The filing workflow: 草稿 → 待单位审核 → 已报送 → 退回 ↔ … → 已通过. Liaisons edit and submit, their leader signs off,
 /// the office returns or approves; only the office reopens an approved filing.
 /// </summary>
-public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     public async Task<Outcome<IReadOnlyList<TaskDto>>> ListAsync(UserScope actor, Guid campaignId, TaskFilter filter)
     {
@@ -135,7 +135,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         }
         if (request.Version is { } expected && expected != task.DraftVersion)
         {
-            return Outcome<TaskDetailDto>.Conflict($"该草稿已被{task.DraftSavedBy}于{task.DraftSavedAt:yyyy-MM-dd HH:mm:ss}（UTC）修改，请刷新后再保存，以免覆盖对方的内容");
+            return Outcome<TaskDetailDto>.Conflict($"该草稿已被{task.DraftSavedBy}于{(task.DraftSavedAt is { } savedAt ? ChinaTime.Minutes(savedAt) : "")}修改，请刷新后再保存，以免覆盖对方的内容");
         }
         var checklist = await ChecklistAsync(db, campaign, task);
         var errors = new List<FieldError>();
@@ -158,7 +158,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         task.NotApplicable = request.NotApplicable ?? false;
         task.NotApplicableReason = request.NotApplicableReason?.Trim();
         task.DraftVersion++;
-        task.DraftSavedAt = clock.GetUtcNow().UtcDateTime;
+        task.DraftSavedAt = clock.UtcNow;
         task.DraftSavedBy = actor.UserName;
         db.Record(actor, AuditActions.Update, $"任务 {task.GroupLabel} 草稿", detail: $"版本{task.DraftVersion}");
         try
@@ -198,7 +198,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Outcome<TaskDetailDto>> SignOffAsync(UserScope actor, Guid id) =>
         await DecideAsync(actor, id, (r, _, t) => TaskAccess.CanSignOff(r, t), async (db, task) =>
         {
-            task.SignOff(clock.GetUtcNow().UtcDateTime);
+            task.SignOff(clock.UtcNow);
             var number = await db.TaskVersions.CountAsync(v => v.TaskId == task.Id) + 1;
             db.TaskVersions.Add(new TaskVersion
             {
@@ -282,7 +282,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         {
             return Outcome<CommentDto>.Invalid("text", "评论内容不能为空，且不超过2000字");
         }
-        var comment = new TaskComment { TaskId = id, UserName = actor.UserName, Text = request.Text.Trim(), At = clock.GetUtcNow().UtcDateTime };
+        var comment = new TaskComment { TaskId = id, UserName = actor.UserName, Text = request.Text.Trim(), At = clock.UtcNow };
         db.TaskComments.Add(comment);
         db.Record(actor, AuditActions.Create, $"任务 {task.GroupLabel} 评论");
         await db.SaveChangesAsync();
@@ -374,7 +374,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         }
         db.TaskTransitions.Add(new TaskTransition
         {
-            TaskId = task.Id, From = from, To = task.Status, UserName = actor.UserName, At = clock.GetUtcNow().UtcDateTime,
+            TaskId = task.Id, From = from, To = task.Status, UserName = actor.UserName, At = clock.UtcNow,
             Reason = request?.Reason?.Trim(), ItemReasons = request?.ItemReasons ?? [], NewDeadline = request?.NewDeadline,
         });
         var unitName = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefaultAsync();
@@ -384,7 +384,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
             db.Notifications.Add(new Notification
             {
                 UserId = user, Title = notify.Title, Body = $"{unitName} {task.GroupLabel}：{from} → {task.Status}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
-                Link = $"/tasks/{task.Id}", At = clock.GetUtcNow().UtcDateTime,
+                Link = $"/tasks/{task.Id}", At = clock.UtcNow,
             });
         }
         db.Record(actor, AuditActions.Update, $"任务 {unitName} {task.GroupLabel}", detail: $"{from} → {task.Status}");
@@ -407,7 +407,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         return Outcome<LoadedTask>.Ok(new LoadedTask(reach, task.Value!, campaign));
     }
 
-    private DateOnly Today => ChinaTime.Today(clock);
+    private DateOnly Today => clock.Today;
 
     internal static async Task<IReadOnlyList<MaterialItem>> ChecklistAsync(AppDbContext db, Campaign campaign, FilingTask task)
     {

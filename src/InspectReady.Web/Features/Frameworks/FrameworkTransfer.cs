@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using System.Text.Json;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -13,7 +14,7 @@ using MiniExcelLibs;
 namespace InspectReady.Web.Features.Frameworks;
 
 /// <summary>Import and export of a framework: Excel in the task list's columns, or JSON of the full structure.</summary>
-public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, FrameworksHandler frameworks)
+public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, FrameworksHandler frameworks, IChinaClock clock)
 {
     public const long MaxImportBytes = 20 * 1024 * 1024;
     public const string SheetName = "任务清单";
@@ -73,9 +74,9 @@ public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, F
             (draft, errors) = read.Count > 0
                 ? (null, read)
                 : TaskListTable.Read(sheet.Headers, sheet.Rows,
-                    Blank(code) ?? Blank(info.GetValueOrDefault("代码")) ?? $"import-{DateTime.UtcNow:yyyyMMddHHmmss}",
+                    Blank(code) ?? Blank(info.GetValueOrDefault("代码")) ?? $"import-{clock.Now:yyyyMMddHHmmss}",
                     Blank(name) ?? Blank(info.GetValueOrDefault("名称")) ?? stem,
-                    Blank(version) ?? Blank(info.GetValueOrDefault("版本")) ?? DateTime.UtcNow.ToString("yyyy-MM-dd"),
+                    Blank(version) ?? Blank(info.GetValueOrDefault("版本")) ?? clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     DateOnly.TryParse(info.GetValueOrDefault("材料截止日期"), out var cutoff) ? cutoff : null);
         }
         await using var db = await factory.CreateDbContextAsync();
@@ -109,16 +110,20 @@ public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, F
         return Outcome<FrameworkDto>.Ok(FrameworksHandler.ToDto(framework, framework.Indicators.Count()));
     }
 
-    public async Task<Outcome<string>> ExportAsync(UserScope actor, Guid id, string format, Stream output)
+    /// <summary>The framework as xlsx (the task-list layout) or json (the whole structure), stamped with the mark.</summary>
+    public async Task<Outcome<ExportedFile>> ExportAsync(Guid id, string format, ExportStamp stamp, Stream output)
     {
         var framework = await frameworks.LoadAsync(id);
         if (framework is null)
         {
-            return Outcome<string>.NotFound();
+            return Outcome<ExportedFile>.NotFound();
         }
+        var file = new ExportedFile($"{framework.Code}.{format}", $"指标体系 {framework.Code}", format);
         if (format == "json")
         {
-            await JsonSerializer.SerializeAsync(output, FrameworkJson.Write(framework), FrameworkJson.Options);
+            var json = FrameworkJson.Write(framework);
+            json["exportMark"] = stamp.Line;
+            await JsonSerializer.SerializeAsync(output, json, FrameworkJson.Options);
         }
         else
         {
@@ -130,12 +135,9 @@ public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, F
                 new() { ["项目"] = "版本", ["值"] = framework.Version },
                 new() { ["项目"] = "材料截止日期", ["值"] = framework.DefaultCutoff?.ToString("yyyy-MM-dd") },
             };
-            await MiniExcel.SaveAsAsync(output, new Dictionary<string, object> { [SheetName] = rows, [InfoSheet] = info });
+            await Exports.WriteWorkbookAsync(output, ExportWorkbook.Of(file, (SheetName, rows), (InfoSheet, info)), stamp);
         }
-        await using var db = await factory.CreateDbContextAsync();
-        db.Record(actor, AuditActions.Export, $"指标体系 {framework.Code}", detail: format);
-        await db.SaveChangesAsync();
-        return Outcome<string>.Ok($"{framework.Code}.{format}");
+        return Outcome<ExportedFile>.Ok(file);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

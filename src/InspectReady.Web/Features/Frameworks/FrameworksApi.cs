@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Security;
@@ -20,7 +21,7 @@ public static class FrameworksApi
         api.MapPut("/{id:guid}/indicators/{no:int}/material-items", async (Guid id, int no, List<MaterialItemRequest> body, HttpContext ctx, FrameworksHandler h) =>
                 (await h.CorrectItemsAsync(ctx.Scope(), id, no, body)).ToHttp(Results.Ok, "指标"))
             .WithSummary("管理员更正某项指标的材料清单；空数组恢复为自动解析结果。已被创建活动使用的指标体系不可修改（409）");
-        api.MapGet("/{id:guid}/export", async (Guid id, string? format, HttpContext ctx, FrameworksHandler h, FrameworkTransfer transfer, TempFiles files) =>
+        api.MapGet("/{id:guid}/export", async (Guid id, string? format, HttpContext ctx, FrameworksHandler h, FrameworkTransfer transfer, Exports exports) =>
             {
                 var f = (format ?? "xlsx").ToLowerInvariant();
                 if (f is not ("xlsx" or "json"))
@@ -32,8 +33,8 @@ public static class FrameworksApi
                     return Problems.NotFound("指标体系");
                 }
                 var scope = ctx.Scope();
-                return await files.DownloadAsync(s => transfer.ExportAsync(scope, id, f, s),
-                    f == "json" ? "application/json" : ExcelSheets.XlsxContentType, $"{framework.Code}.{f}");
+                return await exports.FileAsync(scope, (stamp, s) => transfer.ExportAsync(id, f, stamp, s),
+                    f == "json" ? "application/json" : ExcelSheets.XlsxContentType, "指标体系", $".{f}");
             })
             .WithSummary("导出：xlsx 为任务清单格式（一级指标、二级指标、序号、三级指标、测评方法、填报材料、责任单位），json 为完整结构");
         api.MapPost("/import", async ([FromForm] IFormFile file, [FromForm] string? code, [FromForm] string? name, [FromForm] string? version,

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Documents;
 using InspectReady.Web.Infrastructure.Excel;
@@ -8,23 +9,21 @@ namespace InspectReady.Web.Features.Outputs;
 
 public static class OutputsApi
 {
-    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static void MapOutputsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("迎检材料输出");
 
-        api.MapGet("/campaigns/{id:guid}/export/tasklist.xlsx", (Guid id, HttpContext ctx, OutputsHandler h, TempFiles files) =>
-                DownloadAsync(ctx, files, s => h.TaskListAsync(ctx.Scope(), id, s), ExcelSheets.XlsxContentType))
+        api.MapGet("/campaigns/{id:guid}/export/tasklist.xlsx", (Guid id, HttpContext ctx, OutputsHandler h, Exports exports) =>
+                exports.WorkbookAsync(ctx.Scope(), _ => h.TaskListAsync(ctx.Scope(), id), "创建活动"))
             .WithSummary("任务清单 Excel：文件原有列（一级指标…责任单位）加 状态、报送时间、审核人、退回次数");
-        api.MapGet("/campaigns/{id:guid}/export/progress.xlsx", (Guid id, HttpContext ctx, OutputsHandler h, TempFiles files) =>
-                DownloadAsync(ctx, files, s => h.ProgressAsync(ctx.Scope(), id, s), ExcelSheets.XlsxContentType))
+        api.MapGet("/campaigns/{id:guid}/export/progress.xlsx", (Guid id, HttpContext ctx, OutputsHandler h, Exports exports) =>
+                exports.WorkbookAsync(ctx.Scope(), _ => h.ProgressAsync(ctx.Scope(), id), "创建活动"))
             .WithSummary("进度报表 Excel：按单位、按指标");
-        api.MapGet("/campaigns/{id:guid}/export/statements/{no:int}", (Guid id, int no, string? format, HttpContext ctx, OutputsHandler h, TempFiles files, PdfConverter pdf) =>
-                WordOrPdfAsync(ctx, files, pdf, format, s => h.StatementAsync(ctx.Scope(), id, no, s)))
+        api.MapGet("/campaigns/{id:guid}/export/statements/{no:int}", (Guid id, int no, string? format, HttpContext ctx, OutputsHandler h, Exports exports) =>
+                exports.DocumentAsync(ctx.Scope(), (stamp, s) => h.StatementAsync(ctx.Scope(), id, no, stamp, s), IsPdf(format), "指标", ctx.RequestAborted))
             .WithSummary("某项指标的情况说明（公文格式 .docx；format=pdf 时经 LibreOffice 转为 PDF）");
-        api.MapGet("/campaigns/{id:guid}/export/compilation", (Guid id, string? format, HttpContext ctx, OutputsHandler h, TempFiles files, PdfConverter pdf) =>
-                WordOrPdfAsync(ctx, files, pdf, format, s => h.CompilationAsync(ctx.Scope(), id, s)))
+        api.MapGet("/campaigns/{id:guid}/export/compilation", (Guid id, string? format, HttpContext ctx, OutputsHandler h, Exports exports) =>
+                exports.DocumentAsync(ctx.Scope(), (stamp, s) => h.CompilationAsync(ctx.Scope(), id, stamp, s), IsPdf(format), "指标", ctx.RequestAborted))
             .WithSummary("迎检材料汇编（按一级、二级、三级指标编目录，含各项情况说明和附件目录）；format=docx|pdf");
         api.MapPost("/campaigns/{id:guid}/packages", async (Guid id, PackageRequest? body, HttpContext ctx, JobsHandler h) =>
                 (await h.QueuePackageAsync(ctx.Scope(), id, body ?? new PackageRequest(false))).ToHttp(j => Results.Accepted($"/api/v1/jobs/{j.Id}", new { jobId = j.Id }), "创建活动"))
@@ -41,31 +40,5 @@ public static class OutputsApi
             .WithSummary("下载结果文件，支持断点续传（HTTP Range）");
     }
 
-    /// <summary>Writes to a temporary file first, so a missing campaign is a 404 and not a broken download.</summary>
-    private static async Task<IResult> DownloadAsync(HttpContext ctx, TempFiles files, Func<Stream, Task<Outcome<string>>> write, string contentType)
-    {
-        var (path, outcome) = await files.WriteAsync(write);
-        return outcome.IsOk ? files.Stream(path, contentType, outcome.Value!) : outcome.ToHttp(_ => Results.Ok(), "创建活动");
-    }
-
-    private static async Task<IResult> WordOrPdfAsync(HttpContext ctx, TempFiles files, PdfConverter pdf, string? format, Func<Stream, Task<Outcome<string>>> write)
-    {
-        var wantPdf = string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase);
-        if (wantPdf && !PdfConverter.Available)
-        {
-            return Problems.Status(StatusCodes.Status501NotImplemented, "无法生成 PDF", PdfConverter.NotInstalled);
-        }
-        var (path, outcome) = await files.WriteAsync(write, ".docx");
-        if (!outcome.IsOk)
-        {
-            return outcome.ToHttp(_ => Results.Ok(), "指标");
-        }
-        if (!wantPdf)
-        {
-            return files.Stream(path, Docx, outcome.Value!);
-        }
-        var pdfPath = await pdf.ConvertAsync(path, ctx.RequestAborted);
-        File.Delete(path);
-        return files.Stream(pdfPath!, "application/pdf", Path.ChangeExtension(outcome.Value!, ".pdf"));
-    }
+    private static bool IsPdf(string? format) => string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -7,21 +8,20 @@ using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Documents;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace InspectReady.Web.Features.Outputs;
 
 /// <summary>Inspection-ready outputs: the task list and progress in Excel, statements and the compilation in Word.</summary>
-public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, ExportMark mark, CjkFonts fonts, TimeProvider clock)
+public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, CjkFonts fonts, IChinaClock clock)
 {
     /// <summary>The document's own columns plus 状态, 报送时间, 审核人, 退回次数: one row per indicator and responsible unit.</summary>
-    public async Task<Outcome<string>> TaskListAsync(UserScope actor, Guid campaignId, Stream output)
+    public async Task<Outcome<ExportWorkbook>> TaskListAsync(UserScope actor, Guid campaignId)
     {
         await using var db = await factory.CreateDbContextAsync();
         var snapshot = await CampaignSnapshot.LoadAsync(db, actor, campaignId);
         if (snapshot is null)
         {
-            return Outcome<string>.NotFound();
+            return Outcome<ExportWorkbook>.NotFound();
         }
         var rows = snapshot.Outline().SelectMany(o => snapshot.TasksOf(o.Indicator.No!.Value).Select(t => new Dictionary<string, object?>
         {
@@ -33,25 +33,24 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
             [TaskListTable.Materials] = o.Indicator.Materials,
             [TaskListTable.Units] = snapshot.UnitName(t) + (t.IsLead ? "（牵头）" : "（配合）"),
             ["状态"] = t.Status,
-            ["报送时间"] = t.SubmittedAt is { } s ? s.ToString("yyyy-MM-dd HH:mm") : "",
+            ["报送时间"] = t.SubmittedAt is { } s ? ChinaTime.Minutes(s) : "",
             ["审核人"] = t.Reviewer ?? "",
             ["退回次数"] = t.ReturnCount,
         }));
-        await MiniExcel.SaveAsAsync(output, new Dictionary<string, object> { ["任务清单"] = rows.ToList(), ["说明"] = mark.Sheet(actor) });
-        await AuditAsync(db, actor, "任务清单", snapshot);
-        return Outcome<string>.Ok($"{snapshot.Campaign.Name}-任务清单.xlsx");
+        return Outcome<ExportWorkbook>.Ok(ExportWorkbook.Of(Exported(snapshot, "任务清单", $"{snapshot.Campaign.Name}-任务清单.xlsx"),
+            ("任务清单", rows.ToList())));
     }
 
     /// <summary>Progress by unit and by indicator.</summary>
-    public async Task<Outcome<string>> ProgressAsync(UserScope actor, Guid campaignId, Stream output)
+    public async Task<Outcome<ExportWorkbook>> ProgressAsync(UserScope actor, Guid campaignId)
     {
         await using var db = await factory.CreateDbContextAsync();
         var snapshot = await CampaignSnapshot.LoadAsync(db, actor, campaignId);
         if (snapshot is null)
         {
-            return Outcome<string>.NotFound();
+            return Outcome<ExportWorkbook>.NotFound();
         }
-        var today = ChinaTime.Today(clock);
+        var today = clock.Today;
         Dictionary<string, object?> Figures(IEnumerable<FilingTask> tasks, Dictionary<string, object?> row)
         {
             var list = tasks.ToList();
@@ -70,39 +69,37 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
             .Select(g => Figures(g, new() { ["单位"] = snapshot.UnitNames.GetValueOrDefault(g.Key) })).ToList();
         var byIndicator = snapshot.Framework.Indicators
             .Select(i => Figures(snapshot.TasksOf(i.No!.Value), new() { ["序号"] = i.No, ["三级指标"] = i.Text })).ToList();
-        await MiniExcel.SaveAsAsync(output, new Dictionary<string, object> { ["按单位"] = byUnit, ["按指标"] = byIndicator, ["说明"] = mark.Sheet(actor) });
-        await AuditAsync(db, actor, "进度报表", snapshot);
-        return Outcome<string>.Ok($"{snapshot.Campaign.Name}-进度报表.xlsx");
+        return Outcome<ExportWorkbook>.Ok(ExportWorkbook.Of(Exported(snapshot, "进度报表", $"{snapshot.Campaign.Name}-进度报表.xlsx"),
+            ("按单位", byUnit), ("按指标", byIndicator)));
     }
 
     /// <summary>One indicator's 情况说明 (every responsible unit's, lead first) as an official .docx.</summary>
-    public async Task<Outcome<string>> StatementAsync(UserScope actor, Guid campaignId, int no, Stream output)
+    public async Task<Outcome<ExportedFile>> StatementAsync(UserScope actor, Guid campaignId, int no, ExportStamp stamp, Stream output)
     {
         await using var db = await factory.CreateDbContextAsync();
         var snapshot = await CampaignSnapshot.LoadAsync(db, actor, campaignId);
         var indicator = snapshot?.Framework.Indicators.FirstOrDefault(i => i.No == no);
         if (snapshot is null || indicator is null)
         {
-            return Outcome<string>.NotFound();
+            return Outcome<ExportedFile>.NotFound();
         }
-        using (var doc = OfficialDocument.Create(output, fonts, mark.For(actor)))
+        using (var doc = OfficialDocument.Create(output, fonts, stamp.Line))
         {
             doc.Title($"第{no}项指标情况说明");
             doc.Note(indicator.Text);
             WriteFilings(doc, snapshot, no);
         }
-        await AuditAsync(db, actor, $"第{no}项情况说明", snapshot);
-        return Outcome<string>.Ok($"{no:000}-情况说明.docx");
+        return Outcome<ExportedFile>.Ok(Exported(snapshot, $"第{no}项情况说明", $"{no:000}-情况说明.docx"));
     }
 
     /// <summary>迎检材料汇编: a table of contents by 一级/二级/三级, then each indicator's statements and attachments.</summary>
-    public async Task<Outcome<string>> CompilationAsync(UserScope actor, Guid campaignId, Stream output)
+    public async Task<Outcome<ExportedFile>> CompilationAsync(UserScope actor, Guid campaignId, ExportStamp stamp, Stream output)
     {
         await using var db = await factory.CreateDbContextAsync();
         var snapshot = await CampaignSnapshot.LoadAsync(db, actor, campaignId);
         if (snapshot is null)
         {
-            return Outcome<string>.NotFound();
+            return Outcome<ExportedFile>.NotFound();
         }
         var outline = snapshot.Outline().ToList();
         var headings = new List<(int, string)>();
@@ -121,7 +118,7 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
             }
             headings.Add((3, $"{i.No}. {Short(i.Text)}"));
         }
-        using (var doc = OfficialDocument.Create(output, fonts, mark.For(actor)))
+        using (var doc = OfficialDocument.Create(output, fonts, stamp.Line))
         {
             doc.Title($"{snapshot.Campaign.Name}迎检材料汇编");
             doc.TableOfContents(headings);
@@ -137,8 +134,7 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
                 }
             }
         }
-        await AuditAsync(db, actor, "迎检材料汇编", snapshot);
-        return Outcome<string>.Ok($"{snapshot.Campaign.Name}-迎检材料汇编.docx");
+        return Outcome<ExportedFile>.Ok(Exported(snapshot, "迎检材料汇编", $"{snapshot.Campaign.Name}-迎检材料汇编.docx"));
     }
 
     private static void WriteFilings(OfficialDocument doc, CampaignSnapshot snapshot, int no)
@@ -170,9 +166,6 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    private static async Task AuditAsync(AppDbContext db, UserScope actor, string what, CampaignSnapshot snapshot)
-    {
-        db.Record(actor, AuditActions.Export, $"{snapshot.Campaign.Name} {what}", detail: $"{snapshot.Tasks.Count}项任务");
-        await db.SaveChangesAsync();
-    }
+    private static ExportedFile Exported(CampaignSnapshot snapshot, string what, string fileName) =>
+        new(fileName, $"{snapshot.Campaign.Name} {what}", $"{snapshot.Tasks.Count}项任务");
 }

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,6 @@ using InspectReady.Web.Infrastructure.Files;
 using InspectReady.Web.Infrastructure.Hosting;
 using InspectReady.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace InspectReady.Web.Features.Outputs;
 
@@ -37,6 +37,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
         var included = snapshot.Tasks.Where(t => p.ApprovedOnly ? t.Status == FilingStatus.Approved : t.Status is FilingStatus.Submitted or FilingStatus.Approved).ToList();
         var totalBytes = Math.Max(1, included.Sum(t => t.Attachments.Sum(a => a.Size)));
         long doneBytes = 0;
+        var stamp = mark.Stamp(actor);
 
         var relative = Path.Combine("packages", $"{job.Id:N}.zip");
         var path = root.Combine(relative);
@@ -45,7 +46,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
         await using (var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: false, Encoding.UTF8))
         {
-            await WriteTextAsync(zip, "说明.txt", $"{mark.For(actor)}\r\n{snapshot.Campaign.Name} 迎检材料包\r\n按指标体系分级存放：一级指标/二级指标/三级指标/责任单位。\r\n", ct);
+            await WriteTextAsync(zip, "说明.txt", $"{stamp.Line}\r\n{snapshot.Campaign.Name} 迎检材料包\r\n按指标体系分级存放：一级指标/二级指标/三级指标/责任单位。\r\n", ct);
             foreach (var (l1, l2, indicator) in snapshot.Outline())
             {
                 var no = indicator.No!.Value;
@@ -78,7 +79,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                     await using (var es = statementEntry.Open())
                     await using (var buffer = new FileStream(Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose))
                     {
-                        using (var doc = OfficialDocument.Create(buffer, fonts, mark.For(actor)))
+                        using (var doc = OfficialDocument.Create(buffer, fonts, stamp.Line))
                         {
                             doc.Title($"第{string.Join("、", task.IndicatorNos)}项指标情况说明");
                             doc.Note($"{snapshot.UnitName(task)}（{(task.IsLead ? "牵头" : "配合")}）");
@@ -100,7 +101,8 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                         var entry = zip.CreateEntry($"{unitFolder}/{listName}", CompressionLevel.Optimal);
                         await using var es = entry.Open();
                         await using var buffer = new FileStream(Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
-                        await MiniExcel.SaveAsAsync(buffer, rows.Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)), cancellationToken: ct);
+                        await Exports.WriteWorkbookAsync(buffer, ExportWorkbook.Of(new ExportedFile(listName, listName),
+                            ($"第{item}项清单", rows.Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)).ToList())), stamp, ct);
                         buffer.Position = 0;
                         await buffer.CopyToAsync(es, ct);
                         index.Add(Row($"{unitFolder}/{listName}", no, snapshot.UnitName(task), task.Status, buffer.Length, ""));
@@ -131,7 +133,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
             await using (var es = indexEntry.Open())
             await using (var buffer = new FileStream(Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose))
             {
-                await MiniExcel.SaveAsAsync(buffer, new Dictionary<string, object> { ["目录"] = index, ["说明"] = mark.Sheet(actor) }, cancellationToken: ct);
+                await Exports.WriteWorkbookAsync(buffer, ExportWorkbook.Of(new ExportedFile("目录.xlsx", "迎检材料包 目录"), ("目录", index)), stamp, ct);
                 buffer.Position = 0;
                 await buffer.CopyToAsync(es, ct);
             }

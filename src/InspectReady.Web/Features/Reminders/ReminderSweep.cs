@@ -17,12 +17,12 @@ public sealed record SweepResultDto(DateOnly Day, int Sent, int AlreadySent, int
 /// the number of passes, restarts or nodes. The reminder's key is inserted first, in the transaction that also
 /// writes the notifications and the outbox messages; a duplicate key means another pass sent it already.
 /// </summary>
-public sealed partial class ReminderSweep(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ILogger<ReminderSweep> log)
+public sealed partial class ReminderSweep(IDbContextFactory<AppDbContext> factory, IChinaClock clock, ILogger<ReminderSweep> log)
 {
     private static readonly UserScope Actor = UserScope.System("reminders");
 
-    /// <summary>Today in the host's time zone (the one deadlines are meant in).</summary>
-    public DateOnly Today => ChinaTime.Today(clock);
+    /// <summary>Today in China (the day deadlines are meant in), whatever the host's zone.</summary>
+    public DateOnly Today => clock.Today;
 
     public async Task<SweepResultDto> RunAsync(DateOnly today, CancellationToken ct = default)
     {
@@ -83,7 +83,7 @@ public sealed partial class ReminderSweep(IDbContextFactory<AppDbContext> factor
     /// <summary>Null when the reminder's key was taken: another sweep sent it.</summary>
     private async Task<(int Notifications, int Messages)?> SendOnceAsync(Candidate c, string unitName, Recipients to, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReminderLogs.Add(new ReminderLog

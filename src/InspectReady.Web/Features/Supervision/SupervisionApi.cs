@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Security;
 
@@ -33,14 +34,8 @@ public static class SupervisionApi
                 (await h.RecordAsync(ctx.Scope(), id, body)).ToHttp(r => Results.Created($"/api/v1/campaigns/{id}/supervision/records", r), "创建活动"))
             .WithSummary("创建办登记问责记录 {unitId, kind: 约谈|通报|追责, date, reason, decision, noticeId}")
             .Produces<AccountabilityDto>(StatusCodes.Status201Created).ProducesValidationProblem();
-        api.MapGet("/campaigns/{id:guid}/supervision/register.xlsx", async (Guid id, HttpContext ctx, SupervisionHandler h, TempFiles files) =>
-            {
-                var scope = ctx.Scope();
-                var probe = await h.NoticesAsync(scope, id);
-                return probe.IsOk
-                    ? await files.DownloadAsync(s => h.ExportAsync(scope, id, s), ExcelSheets.XlsxContentType, "督导检查台账.xlsx")
-                    : probe.ToHttp(_ => Results.Ok(), "创建活动");
-            })
+        api.MapGet("/campaigns/{id:guid}/supervision/register.xlsx", (Guid id, HttpContext ctx, SupervisionHandler h, Exports exports) =>
+                exports.WorkbookAsync(ctx.Scope(), _ => h.ExportAsync(ctx.Scope(), id), "创建活动"))
             .WithSummary("导出督导检查台账（督办单、问责记录两个工作表）");
     }
 }

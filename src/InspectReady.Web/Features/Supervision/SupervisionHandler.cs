@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
@@ -17,15 +18,15 @@ namespace InspectReady.Web.Features.Supervision;
 /// the notice; 约谈, 通报 and 追责 are recorded against units. A unit sees only its own notices and records (another
 /// unit's answer 404). Every change is audited and notifies whoever must act next.
 /// </summary>
-public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     public const int MaxItems = 50;
 
     public static bool CanIssue(UserScope actor) => actor.IsInRole(Roles.Office);
 
-    private DateOnly Today => ChinaTime.Today(clock);
+    private DateOnly Today => clock.Today;
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     public async Task<Outcome<IReadOnlyList<NoticeDto>>> NoticesAsync(UserScope actor, Guid campaignId, Guid? unitId = null, string? status = null)
     {
@@ -299,26 +300,30 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
     }
 
     /// <summary>督导检查台账: the notices and the accountability records the user may see, one sheet each.</summary>
-    public async Task ExportAsync(UserScope actor, Guid campaignId, Stream output)
+    public async Task<Outcome<ExportWorkbook>> ExportAsync(UserScope actor, Guid campaignId)
     {
-        var notices = (await NoticesAsync(actor, campaignId)).Value ?? [];
+        var probe = await NoticesAsync(actor, campaignId);
+        if (!probe.IsOk)
+        {
+            return probe.As<ExportWorkbook>();
+        }
+        var notices = probe.Value ?? [];
         var records = (await RecordsAsync(actor, campaignId)).Value ?? [];
         var noticeRows = notices.OrderBy(n => n.No).Select(n => new NoticeRow
         {
             Number = n.Number, Unit = n.UnitName, Title = n.Title, Items = string.Join("\n", n.Items.Select(i => $"{i.Index}. {i.Text}")),
             Answers = string.Join("\n", n.Items.Where(i => i.Answer is not null).Select(i => $"{i.Index}. {i.Answer}")),
-            Issued = n.IssuedAt.ToString("yyyy-MM-dd"), Deadline = n.Deadline.ToString("yyyy-MM-dd"), Status = n.Status + (n.Overdue ? "（逾期）" : ""),
-            Closed = n.ClosedAt?.ToString("yyyy-MM-dd") ?? "", Remark = n.ClosingRemark ?? "",
+            Issued = IsoDate.Format(ChinaTime.DayOf(n.IssuedAt)), Deadline = n.Deadline.ToString("yyyy-MM-dd"), Status = n.Status + (n.Overdue ? "（逾期）" : ""),
+            Closed = n.ClosedAt is { } closed ? IsoDate.Format(ChinaTime.DayOf(closed)) : "", Remark = n.ClosingRemark ?? "",
         }).ToList();
         var recordRows = records.OrderBy(r => r.Date).Select(r => new RecordRow
         {
             Date = r.Date.ToString("yyyy-MM-dd"), Unit = r.UnitName, Kind = r.Kind, Reason = r.Reason, Decision = r.Decision, Notice = r.NoticeNumber ?? "",
             Recorder = r.CreatedBy,
         }).ToList();
-        await MiniExcel.SaveAsAsync(output, new Dictionary<string, object> { ["督办单"] = noticeRows, ["问责记录"] = recordRows });
-        await using var db = await factory.CreateDbContextAsync();
-        db.Record(actor, AuditActions.Export, "督导检查台账", detail: $"督办单{noticeRows.Count}份，问责记录{recordRows.Count}条");
-        await db.SaveChangesAsync();
+        return Outcome<ExportWorkbook>.Ok(ExportWorkbook.Of(
+            new ExportedFile("督导检查台账.xlsx", "督导检查台账", $"督办单{noticeRows.Count}份，问责记录{recordRows.Count}条"),
+            ("督办单", noticeRows), ("问责记录", recordRows)));
     }
 
     private static async Task<Dictionary<Guid, string>> UnitNamesAsync(AppDbContext db) =>

@@ -18,7 +18,7 @@ public sealed record SecurityPolicyDto(int PasswordMinLength, int PasswordMinCla
     IReadOnlyList<string> RequiredTotpRoles, DateTime UpdatedAt, string? UpdatedBy);
 
 /// <summary>安全策略: read and set by the 安全管理员 alone; every change is audited with the values before and after.</summary>
-public sealed class SecurityPolicyHandler(IDbContextFactory<AppDbContext> factory, SecurityPolicyStore store)
+public sealed class SecurityPolicyHandler(IDbContextFactory<AppDbContext> factory, SecurityPolicyStore store, IChinaClock clock)
 {
     public async Task<Outcome<SecurityPolicyDto>> GetAsync(UserScope actor)
     {
@@ -52,7 +52,7 @@ public sealed class SecurityPolicyHandler(IDbContextFactory<AppDbContext> factor
         {
             return Outcome<SecurityPolicyDto>.Invalid([.. problems.Select(p => new FieldError(null, p.Field, p.Message))]);
         }
-        policy.UpdatedAt = DateTime.UtcNow;
+        policy.UpdatedAt = clock.UtcNow;
         policy.UpdatedBy = actor.UserName;
         if (isNew)
         {

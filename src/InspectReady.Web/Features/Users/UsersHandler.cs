@@ -32,7 +32,7 @@ public sealed record RegionRequest(Guid? RegionId);
 /// disables and resets them; the 安全管理员 grants and removes roles. Nobody changes their own roles, and a
 /// password an administrator sets is changed at its first use. Every change is audited.
 /// </summary>
-public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, SecurityPolicyStore policies)
+public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, SecurityPolicyStore policies, IChinaClock clock)
 {
     public const string RolesBySecurityAdmin = "角色只能由安全管理员授予（三员分立）：创建账号后由安全管理员通过 PUT /api/v1/users/{id}/roles 授权";
 
@@ -54,7 +54,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         var list = await query.OrderBy(x => x.UserName).ToListAsync();
         var roleMap = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
         var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.Now;
         return Outcome<IReadOnlyList<UserDto>>.Ok([.. list.Select(x => ToDto(x,
             [.. roleMap.Where(r => r.UserId == x.Id).Select(r => r.Name!)],
             x.UnitId is { } id && unitNames.TryGetValue(id, out var n) ? n : null, now))]);
@@ -108,7 +108,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
             PersonId = request.PersonId,
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
             MustChangePassword = true,
-            PasswordChangedAt = DateTime.UtcNow,
+            PasswordChangedAt = clock.UtcNow,
         };
         await using var tx = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, request.Password!);
@@ -231,7 +231,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
             return Outcome<PasswordResetResult>.Invalid("password", string.Join("；", result.Errors.Select(e => e.Description)));
         }
         user.MustChangePassword = true;
-        user.PasswordChangedAt = DateTime.UtcNow;
+        user.PasswordChangedAt = clock.UtcNow;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -346,7 +346,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
     {
         var roles = await users.GetRolesAsync(user);
         var unitName = user.UnitId is { } u ? await db.Units.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync() : null;
-        return ToDto(user, [.. roles], unitName, DateTimeOffset.UtcNow);
+        return ToDto(user, [.. roles], unitName, clock.Now);
     }
 
     private static UserDto ToDto(AppUser u, IReadOnlyList<string> roles, string? unitName, DateTimeOffset now) =>

@@ -15,7 +15,7 @@ namespace InspectReady.Web.Features.Calendar.Years;
 /// The years of holiday data: the shipped ones and those an administrator (系统管理员, 创建办) imported or edited.
 /// A stored year replaces the shipped year as a whole; every change is audited and refreshes the calendar.
 /// </summary>
-public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar)
+public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar, IChinaClock clock)
 {
     public const long MaxBytes = 1024 * 1024;
 
@@ -189,7 +189,7 @@ public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory,
         return Outcome<HolidayYearDto>.Invalid([.. errors.Select(e => new FieldError(null, "file", e))]);
     }
 
-    private static void Store(AppDbContext db, StoredHolidayYear? row, HolidayYear year, string source, UserScope actor)
+    private void Store(AppDbContext db, StoredHolidayYear? row, HolidayYear year, string source, UserScope actor)
     {
         if (row is null)
         {
@@ -199,7 +199,7 @@ public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory,
         row.Json = HolidayYearParser.ToJson(year);
         row.Source = source;
         row.Revision = Guid.NewGuid();
-        row.UpdatedAt = DateTime.UtcNow;
+        row.UpdatedAt = clock.UtcNow;
         row.UpdatedBy = actor.UserName;
     }
 

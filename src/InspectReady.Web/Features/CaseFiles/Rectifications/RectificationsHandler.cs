@@ -28,7 +28,7 @@ public sealed record RectificationGenerateDto(int Created, string Deadline);
 /// 整改清单: 创建办 turns the faults found (every deduction in a submitted review, every failed automatic check of a
 /// sampled file) into items with a deadline; the unit answers what it did; 创建办 confirms (销号) or reopens.
 /// </summary>
-public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar)
+public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar, IChinaClock clock)
 {
     public const int DefaultWorkingDays = 15;
 
@@ -56,7 +56,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
             return Outcome<RectificationGenerateDto>.Forbidden();
         }
         var current = await calendar.GetAsync();
-        var today = ChinaDate.Today();
+        var today = clock.Today;
         DateOnly deadline;
         if (string.IsNullOrWhiteSpace(request.Deadline))
         {
@@ -172,7 +172,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
             }
             item.Status = RectificationStatus.Done;
             item.Response = request.Response.Trim();
-            item.RespondedAt = DateTime.UtcNow;
+            item.RespondedAt = clock.UtcNow;
             item.RespondedBy = actor.UserName;
             return null;
         }, "提交整改情况");
@@ -189,7 +189,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
                 return Outcome<RectificationDto>.Conflict($"该事项状态为“{item.Status}”，单位提交整改情况后才能销号");
             }
             item.Status = RectificationStatus.Confirmed;
-            item.ConfirmedAt = DateTime.UtcNow;
+            item.ConfirmedAt = clock.UtcNow;
             item.ConfirmedBy = actor.UserName;
             return null;
         }, "整改销号");
@@ -237,13 +237,13 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
         IssuedBy = actor.UserName,
     };
 
-    private static async Task<List<RectificationDto>> ToDtosAsync(AppDbContext db, List<Rectification> items)
+    private async Task<List<RectificationDto>> ToDtosAsync(AppDbContext db, List<Rectification> items)
     {
         var fileIds = items.Where(i => i.CaseFileId is not null).Select(i => i.CaseFileId!.Value).Distinct().ToList();
         var numbers = await db.CaseFiles.AsNoTracking().Where(c => fileIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber);
         var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
-        var today = ChinaDate.Today();
+        var today = clock.Today;
         return [.. items.OrderBy(i => i.Deadline).ThenBy(i => units.GetValueOrDefault(i.UnitId), StringComparer.Ordinal).ThenBy(i => i.IssuedAt)
             .Select(i => new RectificationDto(i.Id, i.UnitId, units.GetValueOrDefault(i.UnitId), i.CaseFileId,
                 i.CaseFileId is { } c ? numbers.GetValueOrDefault(c) : null, i.Source, i.Problem, ChinaDate.Iso(i.Deadline), i.Status, i.IsOverdue(today),

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InspectReady.Web.Features.CaseFiles.Register;
 
 /// <summary>案卷登记: each unit's register of case files by kind, with the automatic checks computed on the calendar in force.</summary>
-public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar)
+public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar, IChinaClock clock)
 {
     public static IReadOnlyList<CaseKindDto> Kinds() =>
         [.. CaseKind.All.Select(k => new CaseKindDto(k, [.. CaseFields.For(k).Select(f => new CaseFieldDto(f.Key, CaseFields.HeaderOf(k, f),
@@ -39,7 +39,7 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
         var files = await query.ToListAsync();
         var sampled = await SampledAsync(db, files.Select(f => f.Id));
         var current = await calendar.GetAsync();
-        var today = ChinaDate.Today();
+        var today = clock.Today;
         return [.. files.OrderBy(f => f.Unit?.Name, StringComparer.Ordinal).ThenBy(f => f.Kind).ThenBy(f => f.CaseNumber, StringComparer.Ordinal)
             .Select(f => ToDto(f, sampled.Contains(f.Id), CaseChecks.Run(f, current, today).Count(r => r.Status == CheckStatus.Failed)))];
     }
@@ -52,7 +52,7 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
         {
             return Outcome<CaseFileDetailDto>.NotFound();
         }
-        var checks = CaseChecks.Run(file, await calendar.GetAsync(), ChinaDate.Today());
+        var checks = CaseChecks.Run(file, await calendar.GetAsync(), clock.Today);
         var reviews = await db.CaseReviews.AsNoTracking().Include(r => r.Items).Where(r => r.CaseFileId == id).ToListAsync();
         var sampled = (await SampledAsync(db, [id])).Contains(id);
         return Outcome<CaseFileDetailDto>.Ok(new CaseFileDetailDto(
@@ -110,7 +110,7 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
         {
             return Outcome<CaseFileDto>.Invalid(errors);
         }
-        file.UpdatedAt = DateTime.UtcNow;
+        file.UpdatedAt = clock.UtcNow;
         var after = CaseFileReader.Write(file);
         var changed = after.Where(kv => before.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => $"{kv.Key}: {before.GetValueOrDefault(kv.Key)} → {kv.Value}");
         db.Record(actor, AuditActions.Update, $"案卷 {file.CaseNumber}", detail: string.Join("；", changed));

@@ -1,12 +1,11 @@
 using InspectReady.Web.Domain.CaseFiles.Reviews;
-using MiniExcelLibs;
 
 namespace InspectReady.Web.Features.CaseFiles.ReviewResults;
 
 /// <summary>The results as a workbook: one sheet by unit, one by file, one for the rectification list.</summary>
 public static class ResultsExport
 {
-    public static void Write(ReviewResultsDto results, Stream output)
+    public static IReadOnlyList<(string Name, object Rows)> Sheets(ReviewResultsDto results)
     {
         var units = results.Units.Select(u =>
         {
@@ -34,12 +33,12 @@ public static class ResultsExport
             ["单位"] = r.UnitName, ["案号"] = r.CaseNumber, ["来源"] = r.Source, ["问题"] = r.Problem, ["整改期限"] = r.Deadline,
             ["状态"] = r.Overdue ? $"{r.Status}（逾期）" : r.Status, ["整改情况"] = r.Response,
         }).ToList();
-        MiniExcel.SaveAs(output, new Dictionary<string, object>
-        {
-            ["单位汇总"] = units.Count > 0 ? units : [Empty("单位", "登记案卷")],
-            ["案卷得分"] = files.Count > 0 ? files : [Empty("单位", "案号")],
-            ["整改清单"] = items.Count > 0 ? items : [Empty("单位", "问题")],
-        });
+        return
+        [
+            ("单位汇总", units.Count > 0 ? units : [Empty("单位", "登记案卷")]),
+            ("案卷得分", files.Count > 0 ? files : [Empty("单位", "案号")]),
+            ("整改清单", items.Count > 0 ? items : [Empty("单位", "问题")]),
+        ];
     }
 
     private static Dictionary<string, object?> Empty(params string[] columns) => columns.ToDictionary(c => c, _ => (object?)null);

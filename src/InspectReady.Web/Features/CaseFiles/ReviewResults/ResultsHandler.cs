@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.CaseFiles.Checks;
@@ -19,7 +20,7 @@ public sealed record FileScoreDto(Guid CaseFileId, Guid UnitId, string UnitName,
 public sealed record ReviewResultsDto(IReadOnlyList<UnitResultDto> Units, IReadOnlyList<FileScoreDto> Files, IReadOnlyList<RectificationDto> Rectifications);
 
 /// <summary>评查结果: by unit and by sampled file, with the failed checks and the rectification list, as the actor may see them.</summary>
-public sealed class ResultsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar, RectificationsHandler rectifications)
+public sealed class ResultsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar, RectificationsHandler rectifications, IChinaClock clock)
 {
     public async Task<ReviewResultsDto> GetAsync(UserScope actor)
     {
@@ -32,7 +33,7 @@ public sealed class ResultsHandler(IDbContextFactory<AppDbContext> factory, Work
         var reviews = await db.CaseReviews.AsNoTracking().Include(r => r.Items).Where(r => r.Submitted && visibleUnits.Contains(r.UnitId)).ToListAsync();
         var items = await rectifications.ListAsync(actor);
         var current = await calendar.GetAsync();
-        var today = ChinaDate.Today();
+        var today = clock.Today;
 
         var scored = files.Where(f => sampledIds.Contains(f.Id) || reviews.Any(r => r.CaseFileId == f.Id)).Select(f =>
         {

@@ -8,16 +8,16 @@ namespace InspectReady.Web.Features.CaseFiles.ReviewResults;
 /// <summary>案卷评查结果报告 as a .docx: overview, results by unit, faults found by the automatic checks, rectification list.</summary>
 public static class ReviewReport
 {
-    public static void Write(ReviewResultsDto results, DateOnly today, Stream output)
+    public static void Write(ReviewResultsDto results, DateOnly today, string mark, Stream output)
     {
         // The package writer needs a readable, seekable stream; the download stream is write-only.
         using var buffer = new MemoryStream();
-        Build(results, today, buffer);
+        Build(results, today, mark, buffer);
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
 
-    private static void Build(ReviewResultsDto results, DateOnly today, Stream output)
+    private static void Build(ReviewResultsDto results, DateOnly today, string mark, Stream output)
     {
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
@@ -26,7 +26,7 @@ public static class ReviewReport
 
         body.Append(Paragraph("案卷评查结果报告", size: 36, bold: true, center: true));
         body.Append(Paragraph($"（{today:yyyy年M月d日}）", center: true));
-        body.Append(Paragraph("内部资料 严禁外传", center: true));
+        body.Append(Paragraph(mark, center: true));
 
         var reviewed = results.Files.Where(f => f.Score is not null).ToList();
         body.Append(Paragraph("一、总体情况", size: 30, bold: true));

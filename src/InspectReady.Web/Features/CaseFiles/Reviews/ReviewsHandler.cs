@@ -21,7 +21,7 @@ public sealed record ReviewDto(Guid? Id, Guid CaseFileId, string CaseNumber, str
     IReadOnlyList<ReviewItemDto> Items, string? Remarks, decimal Total, string? Grade, bool Submitted, DateTime? SubmittedAt);
 
 /// <summary>评查打分: a 评查员 scores a file of a current draw against the kind's template; every deduction needs a reason.</summary>
-public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory)
+public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     /// <summary>The actor's own review of the file, or a blank one from the template when not begun.</summary>
     public async Task<Outcome<ReviewDto>> MineAsync(UserScope actor, Guid caseFileId)
@@ -122,11 +122,11 @@ public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory)
             return Outcome<ReviewDto>.Invalid(errors);
         }
         review.Remarks = string.IsNullOrWhiteSpace(request.Remarks) ? null : request.Remarks.Trim();
-        review.UpdatedAt = DateTime.UtcNow;
+        review.UpdatedAt = clock.UtcNow;
         if (request.Submit)
         {
             review.Submitted = true;
-            review.SubmittedAt = DateTime.UtcNow;
+            review.SubmittedAt = clock.UtcNow;
             db.Record(actor, "提交评查", $"案卷 {file!.CaseNumber}", detail: $"得分{review.Total}（{ReviewGrades.Of(review.Total)}）");
         }
         else

@@ -101,7 +101,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
         var reason = request.RedoReason?.Trim();
         if (current is not null && string.IsNullOrEmpty(reason))
         {
-            return Outcome<SamplingDrawDto>.Conflict($"该单位的“{request.Kind}”案卷已于{current.DrawnAt.AddHours(8):yyyy-MM-dd HH:mm}由{current.DrawnBy}抽取（种子{current.Seed}）；重新抽取须填写理由，原抽取记录将保留");
+            return Outcome<SamplingDrawDto>.Conflict($"该单位的“{request.Kind}”案卷已于{ChinaTime.Minutes(current.DrawnAt)}由{current.DrawnBy}抽取（种子{current.Seed}）；重新抽取须填写理由，原抽取记录将保留");
         }
 
         var query = db.CaseFiles.AsNoTracking().Where(c => c.UnitId == unitId && c.Kind == request.Kind);

@@ -19,7 +19,7 @@ public sealed record ReviewTemplateItemDto(int Number, string Category, string C
 public sealed record ReviewTemplateDto(Guid Id, string Kind, string Name, bool IsBuiltIn, IReadOnlyList<ReviewTemplateItemDto> Items, DateTime UpdatedAt, string UpdatedBy);
 
 /// <summary>评查标准: one template per kind. The defaults for 行政处罚 and 行政许可 are written on first use; 创建办 maintains them.</summary>
-public sealed class ReviewTemplatesHandler(IDbContextFactory<AppDbContext> factory)
+public sealed class ReviewTemplatesHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     public async Task<IReadOnlyList<ReviewTemplateDto>> ListAsync()
     {
@@ -69,7 +69,7 @@ public sealed class ReviewTemplatesHandler(IDbContextFactory<AppDbContext> facto
             Number = n + 1, Category = i.Category!.Trim(), Content = i.Content!.Trim(), MaxPoints = i.MaxPoints!.Value,
         }));
         template.IsBuiltIn = false;
-        template.UpdatedAt = DateTime.UtcNow;
+        template.UpdatedAt = clock.UtcNow;
         template.UpdatedBy = actor.UserName;
         db.Record(actor, AuditActions.Update, $"评查标准 {kind}", detail: $"{template.Name}，{items.Count}项");
         await db.SaveChangesAsync();

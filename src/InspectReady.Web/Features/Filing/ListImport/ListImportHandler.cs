@@ -11,7 +11,7 @@ using MiniExcelLibs;
 namespace InspectReady.Web.Features.Filing.ListImport;
 
 /// <summary>Case lists, inspection lists, directories and data tables filled from Excel in the template's columns.</summary>
-public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
+public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     public async Task<Outcome<IReadOnlyList<string>>> ColumnsAsync(UserScope actor, Guid taskId, int item)
     {
@@ -87,7 +87,7 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory)
         task.Lists[item] = [.. sheet.Rows.Select(r => columns.Value!.ToDictionary(c => c, c => r.Cells.GetValueOrDefault(c, "")))];
         task.Lists = new Dictionary<int, List<Dictionary<string, string>>>(task.Lists);
         task.DraftVersion++;
-        task.DraftSavedAt = DateTime.UtcNow;
+        task.DraftSavedAt = clock.UtcNow;
         task.DraftSavedBy = actor.UserName;
         db.Record(actor, AuditActions.Import, $"任务 {task.GroupLabel} 第{item}项清单", detail: $"{fileName}：{sheet.Rows.Count}行");
         await db.SaveChangesAsync();

@@ -33,7 +33,7 @@ public partial class TasksPage : AppPage
     private bool canReview;
     private bool returning;
     private string? returnReason;
-    private DateOnly? returnDeadline = ChinaTime.Today(TimeProvider.System).AddDays(7);
+    private DateOnly? returnDeadline;
     private BatchResultDto? batchResult;
     private Dictionary<Guid, string> batchLabels = [];
 
@@ -50,6 +50,7 @@ public partial class TasksPage : AppPage
 
     protected override async Task OnPageInitializedAsync()
     {
+        returnDeadline = Clock.Today.AddDays(7);
         canReview = Scope.IsInRole(Roles.Office);
         campaigns = [.. await Campaigns.ListAsync(Scope)];
         if (InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope))

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Features.Filing.ListImport;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Http;
@@ -14,14 +15,8 @@ public static class FilingToolsApi
         api.MapGet("/campaigns/{id:guid}/self-check", async (Guid id, Guid? unitId, HttpContext ctx, SelfCheckHandler h) =>
                 (await h.RunAsync(ctx.Scope(), id, unitId)).ToHttp(Results.Ok, "创建活动"))
             .WithSummary("自查：未填报的任务、违反的规则、缺少的材料；本单位用户只查本单位");
-        api.MapGet("/campaigns/{id:guid}/self-check.xlsx", async (Guid id, Guid? unitId, HttpContext ctx, SelfCheckHandler h, TempFiles files) =>
-            {
-                var scope = ctx.Scope();
-                var probe = await h.RunAsync(scope, id, unitId);
-                return probe.IsOk
-                    ? await files.DownloadAsync(s => h.ExportAsync(scope, id, unitId, s), ExcelSheets.XlsxContentType, "自查结果.xlsx")
-                    : probe.ToHttp(_ => Results.Ok(), "创建活动");
-            })
+        api.MapGet("/campaigns/{id:guid}/self-check.xlsx", (Guid id, Guid? unitId, HttpContext ctx, SelfCheckHandler h, Exports exports) =>
+                exports.WorkbookAsync(ctx.Scope(), _ => h.ExportAsync(ctx.Scope(), id, unitId), "创建活动"))
             .WithSummary("导出自查结果");
         api.MapGet("/tasks/{id:guid}/lists/{item:int}/template", async (Guid id, int item, HttpContext ctx, ListImportHandler h, TempFiles files) =>
             {

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
@@ -51,12 +52,12 @@ public sealed class SelfCheckHandler(IDbContextFactory<AppDbContext> factory)
     }
 
     /// <summary>One row per problem (or one "无问题" row per clean task), ready to hand to the units.</summary>
-    public async Task<Outcome<bool>> ExportAsync(UserScope actor, Guid campaignId, Guid? unitId, Stream output)
+    public async Task<Outcome<ExportWorkbook>> ExportAsync(UserScope actor, Guid campaignId, Guid? unitId)
     {
         var result = await RunAsync(actor, campaignId, unitId);
         if (!result.IsOk)
         {
-            return new Outcome<bool>(result.Kind, false, result.Errors);
+            return result.As<ExportWorkbook>();
         }
         var rows = result.Value!.Rows.SelectMany(r => (r.Problems.Count == 0 ? [null] : r.Problems.Cast<RuleViolation?>()).Select(p => new Dictionary<string, object?>
         {
@@ -67,10 +68,7 @@ public sealed class SelfCheckHandler(IDbContextFactory<AppDbContext> factory)
             ["问题类别"] = p?.Rule ?? "无问题",
             ["问题说明"] = p?.Message ?? "",
         }));
-        await MiniExcel.SaveAsAsync(output, rows, sheetName: "自查结果");
-        await using var db = await factory.CreateDbContextAsync();
-        db.Record(actor, AuditActions.Export, "自查结果", detail: $"创建活动 {campaignId}");
-        await db.SaveChangesAsync();
-        return Outcome<bool>.Ok(true);
+        return Outcome<ExportWorkbook>.Ok(ExportWorkbook.Of(new ExportedFile("自查结果.xlsx", "自查结果", $"创建活动 {campaignId}"),
+            ("自查结果", rows.ToList())));
     }
 }
