@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Notifications;
 using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Features.Account;
@@ -89,5 +90,6 @@ public static class FeatureRegistration
         app.MapDashboardApi();
         app.MapRemindersApi();
         app.MapSupervisionApi();
+        app.MapNotificationsApi();
     }
 }

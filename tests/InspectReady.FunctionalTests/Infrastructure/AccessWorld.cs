@@ -174,7 +174,7 @@ public sealed class AccessWorld
 
         // The default review templates are stored on first read; read them now so that is not taken for a GET's side effect.
         await office.GetJsonAsync("/api/v1/case-files/templates");
-        var notifications = (await liaisonX.GetJsonAsync("/api/v1/notifications")).AsArray();
+        var notifications = (await liaisonX.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray();
         Assert.NotEmpty(notifications);
 
         var seats = new Dictionary<Seat, ApiClient>();

@@ -29,5 +29,6 @@ public static class HostAccess
         Assert.Equal(1, await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false)));
     }
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    /// <summary>Today as the product reads it: the Beijing date, whatever the test host's zone.</summary>
+    public static DateOnly Today => InspectReady.Web.Domain.Common.ChinaTime.Today(TimeProvider.System);
 }

@@ -174,7 +174,7 @@ public abstract class FilingScenarios(AppFactory factory)
         var task = await w.TaskAsync(w.UnitA, 2);
         await CampaignWorld.SaveDraftAsync(w.LiaisonA, task, new { statement = "第一稿。\n开展了清理。", version = 0 });
         Assert.Equal(HttpStatusCode.OK, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/submit", null)).StatusCode);
-        Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications")).AsArray(), n => n!["title"]!.GetValue<string>() == "有待审核的迎检材料");
+        Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(), n => n!["title"]!.GetValue<string>() == "有待审核的迎检材料");
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).StatusCode);
         var signed = JsonNode.Parse(await (await w.LeaderA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).Content.ReadAsStringAsync())!;
         Assert.Equal("已报送", signed["task"]!["status"]!.GetValue<string>());
@@ -224,7 +224,7 @@ public abstract class FilingScenarios(AppFactory factory)
         var back = await w.LeaderA.Http.PostAsJsonAsync($"/api/v1/tasks/{task}/send-back", new { reason = "数据不准" });
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal("草稿", JsonNode.Parse(await back.Content.ReadAsStringAsync())!["task"]!["status"]!.GetValue<string>());
-        Assert.Contains((await w.LiaisonA.GetJsonAsync("/api/v1/notifications")).AsArray(), n => n!["body"]!.GetValue<string>().Contains("数据不准", StringComparison.Ordinal));
+        Assert.Contains((await w.LiaisonA.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(), n => n!["body"]!.GetValue<string>().Contains("数据不准", StringComparison.Ordinal));
     }
 
     [Fact]

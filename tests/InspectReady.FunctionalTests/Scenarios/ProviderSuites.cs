@@ -41,3 +41,9 @@ public sealed class SecondFactorOnSqlite(HardenedSqliteFactory f) : Access.Secon
 public sealed class SecondFactorOnPostgres(HardenedPostgresFactory f) : Access.SecondFactorScenarios(f), IClassFixture<HardenedPostgresFactory>;
 public sealed class AccessOnSqlite(SqliteFactory f) : AccessScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class AccessOnPostgres(PostgresFactory f) : AccessScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class ExportMarkOnSqlite(SqliteFactory f) : ExportMarkScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class ExportMarkOnPostgres(PostgresFactory f) : ExportMarkScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class ChinaClockOnSqlite(SqliteFactory f) : ChinaClockScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class ChinaClockOnPostgres(PostgresFactory f) : ChinaClockScenarios(f), IClassFixture<PostgresFactory>;

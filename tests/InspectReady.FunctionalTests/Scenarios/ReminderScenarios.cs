@@ -28,11 +28,46 @@ public abstract class ReminderScenarios(AppFactory factory)
     private static string Mobile(string prefix, int n) => $"139{(uint)prefix.GetHashCode(StringComparison.Ordinal) % 100_000_000:D8}"[..10] + n;
 
     private static async Task<List<JsonNode>> NotesAsync(ApiClient who, string title, string unit) =>
-        [.. (await who.GetJsonAsync("/api/v1/notifications")).AsArray().Select(n => n!)
+        [.. (await who.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray().Select(n => n!)
             .Where(n => n["title"]!.GetValue<string>() == title && n["body"]!.GetValue<string>().StartsWith(unit, StringComparison.Ordinal))];
 
     private static async Task<List<JsonNode>> OutboxAsync(CampaignWorld w, string recipient) =>
-        [.. (await w.Office.GetJsonAsync("/api/v1/outbox?reveal=true")).AsArray().Select(m => m!).Where(m => m["recipient"]!.GetValue<string>() == recipient)];
+        [.. (await w.Office.GetJsonAsync("/api/v1/outbox?reveal=true&pageSize=500"))["items"]!.AsArray().Select(m => m!).Where(m => m["recipient"]!.GetValue<string>() == recipient)];
+
+    [Fact]
+    public async Task The_notifications_and_the_outbox_answer_the_page_contract_newest_first()
+    {
+        var (w, deadline) = await WorldAsync("分页", "paging");
+        using var _ = w;
+        Assert.True((await factory.Service<ReminderSweep>().RunAsync(deadline.AddDays(-7))).Sent >= 7);
+
+        var all = await w.LiaisonA.GetJsonAsync("/api/v1/notifications?pageSize=500");
+        var total = all["total"]!.GetValue<int>();
+        Assert.True(total >= 5, all.ToJsonString());
+        var ids = all["items"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal(ids.OrderDescending(), ids);
+        var first = await w.LiaisonA.GetJsonAsync("/api/v1/notifications?page=1&pageSize=2");
+        var second = await w.LiaisonA.GetJsonAsync("/api/v1/notifications?page=2&pageSize=2");
+        Assert.Equal([1, 2, total], new[] { first["page"]!.GetValue<int>(), first["pageSize"]!.GetValue<int>(), first["total"]!.GetValue<int>() });
+        Assert.Equal(ids.Take(2), first["items"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()));
+        Assert.Equal(ids.Skip(2).Take(2), second["items"]!.AsArray().Select(n => n!["id"]!.GetValue<long>()));
+        var unread = await w.LiaisonA.GetJsonAsync("/api/v1/notifications?unread=true&pageSize=1");
+        Assert.Equal(total, unread["total"]!.GetValue<int>());
+        Assert.Single(unread["items"]!.AsArray());
+        var clamped = await w.LiaisonA.GetJsonAsync("/api/v1/notifications?page=0&pageSize=100000");
+        Assert.Equal([1, 500], new[] { clamped["page"]!.GetValue<int>(), clamped["pageSize"]!.GetValue<int>() });
+        Assert.Equal(50, (await w.LiaisonA.GetJsonAsync("/api/v1/notifications"))["pageSize"]!.GetValue<int>());
+
+        var mail = await w.Office.GetJsonAsync("/api/v1/outbox?channel=mail&pageSize=1");
+        Assert.Equal(1, mail["pageSize"]!.GetValue<int>());
+        Assert.Single(mail["items"]!.AsArray());
+        var mails = await w.Office.GetJsonAsync("/api/v1/outbox?channel=mail&pageSize=500");
+        Assert.Equal(mails["total"]!.GetValue<int>(), mail["total"]!.GetValue<int>());
+        Assert.True(mails["items"]!.AsArray().All(m => m!["channel"]!.GetValue<string>() == "mail"));
+        var outboxIds = mails["items"]!.AsArray().Select(m => m!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal(outboxIds.OrderDescending(), outboxIds);
+        Assert.Equal(outboxIds[0], mail["items"]![0]!["id"]!.GetValue<long>());
+    }
 
     [Fact]
     public async Task Each_reminder_before_the_deadline_is_sent_once_however_often_the_sweep_runs()
@@ -129,7 +164,7 @@ public abstract class ReminderScenarios(AppFactory factory)
 
         await factory.Service<ReminderSweep>().RunAsync(deadline.AddDays(-1));
         var mobile = Mobile("权限提醒", 1);
-        var masked = (await w.Office.GetJsonAsync("/api/v1/outbox?channel=sms")).AsArray()
+        var masked = (await w.Office.GetJsonAsync("/api/v1/outbox?channel=sms&pageSize=500"))["items"]!.AsArray()
             .Where(m => m!["body"]!.GetValue<string>().StartsWith("【迎检平台】权限提醒甲局", StringComparison.Ordinal))
             .Select(m => m!["recipient"]!.GetValue<string>()).ToList();
         Assert.Equal(5, masked.Count);

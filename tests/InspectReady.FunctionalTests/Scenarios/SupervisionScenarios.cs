@@ -30,7 +30,7 @@ public abstract class SupervisionScenarios(AppFactory factory)
         Assert.Equal($"督办〔{DateTime.UtcNow:yyyy}〕1号", notice["number"]!.GetValue<string>());
         Assert.Equal("待答复", notice["status"]!.GetValue<string>());
         Assert.Equal([task], notice["taskIds"]!.AsArray().Select(t => Guid.Parse(t!.GetValue<string>())));
-        Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications")).AsArray(),
+        Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(),
             n => n!["title"]!.GetValue<string>() == "收到督办单" && n["link"]!.GetValue<string>() == $"/supervision/notices/{id}");
         Assert.Single((await w.LiaisonA.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/supervision/notices")).AsArray());
 
@@ -45,7 +45,7 @@ public abstract class SupervisionScenarios(AppFactory factory)
         var answered = JsonNode.Parse(await (await AnswerAsync(w.LeaderA, id, 2, "人员调整致滞后，已明确专人负责")).Content.ReadAsStringAsync())!;
         Assert.Equal("已答复", answered["status"]!.GetValue<string>());
         Assert.Equal(["督办-a-lly", "督办-a-ld"], answered["items"]!.AsArray().Select(i => i!["answeredBy"]!.GetValue<string>()));
-        Assert.Contains((await w.Office.GetJsonAsync("/api/v1/notifications")).AsArray(), n => n!["title"]!.GetValue<string>() == "督办单已答复");
+        Assert.Contains((await w.Office.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(), n => n!["title"]!.GetValue<string>() == "督办单已答复");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsJsonAsync($"/api/v1/supervision/notices/{id}/close", new { })).StatusCode);
         var closed = await w.Office.PostOkAsync($"/api/v1/supervision/notices/{id}/close", new { remark = "整改到位，同意办结" }, HttpStatusCode.OK);
@@ -101,7 +101,7 @@ public abstract class SupervisionScenarios(AppFactory factory)
         Assert.StartsWith("督办〔", interview["noticeNumber"]!.GetValue<string>(), StringComparison.Ordinal);
         await w.Office.PostOkAsync($"/api/v1/campaigns/{w.CampaignId}/supervision/records",
             new { unitId = w.UnitB, kind = "通报", date = Day(-1), reason = "三项材料逾期", decision = "全区通报批评" });
-        Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications")).AsArray(), n => n!["title"]!.GetValue<string>() == "本单位被约谈");
+        Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(), n => n!["title"]!.GetValue<string>() == "本单位被约谈");
 
         var bad = await w.Office.Http.PostAsJsonAsync($"/api/v1/campaigns/{w.CampaignId}/supervision/records",
             new { unitId = w.UnitB, kind = "警告", date = Day(1), reason = "", decision = "x", noticeId = notice });

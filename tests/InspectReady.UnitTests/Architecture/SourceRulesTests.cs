@@ -24,7 +24,7 @@ public sealed partial class SourceRulesTests
     /// A date or a printed time taken off a UTC instant is a day behind from 00:00 to 08:00 in Beijing: the current
     /// instant (<c>UtcNow</c>) and stored instants (members named <c>…At</c>) are printed through <c>ChinaTime</c>.
     /// </summary>
-    [GeneratedRegex(@"UtcNow\s*(:yyyy|:HH|\.ToString\(|\.Date\b|\.Year\b|\.Month\b|\.Day\b)|FromDateTime\(\s*(DateTime|DateTimeOffset)\.UtcNow|\b\w+At\??\.(ToString\(\s*""[yHd]|Date\b|Year\b)|\{\s*\w+At\s*:\s*[yHd]")]
+    [GeneratedRegex(@"UtcNow\s*(:yyyy|:HH|\.ToString\(|\.Date\b|\.Year\b|\.Month\b|\.Day\b)|FromDateTime\(\s*(DateTime|DateTimeOffset)\.UtcNow|\b\w+At\??\.(ToString\(\s*""[yHd]|Date\b|Year\b)|\{\s*[\w.]*At\s*:\s*[yHd]")]
     private static partial Regex UtcPrinted();
 
     [GeneratedRegex(@"\.GetAwaiter\(\)\.GetResult\(\)|\.Wait\(\)")]

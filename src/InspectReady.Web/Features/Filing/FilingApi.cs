@@ -72,10 +72,6 @@ public static class FilingApi
             .WithSummary("每次报送的版本");
         api.MapGet("/tasks/{id:guid}/versions/compare", async (Guid id, int a, int b, HttpContext ctx, TasksHandler h) =>
             (await h.CompareAsync(ctx.Scope(), id, a, b)).ToHttp(Results.Ok, "版本")).WithSummary("两个版本对比：情况说明逐行差异、附件增删、网址增删");
-        api.MapGet("/notifications", (HttpContext ctx, NotificationsHandler h, bool? unread) => h.ListAsync(ctx.Scope(), unread == true))
-            .WithSummary("我的站内通知");
-        api.MapPost("/notifications/{id:long}/read", async (long id, HttpContext ctx, NotificationsHandler h) =>
-            await h.MarkReadAsync(ctx.Scope(), id) ? Results.NoContent() : Problems.NotFound("通知"));
     }
 
     /// <summary>Reads the multipart body section by section, so the file streams to disk and is never buffered whole.</summary>

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Notifications;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
@@ -379,14 +380,9 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, IChina
         });
         var unitName = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefaultAsync();
         var officeRegions = notify.Role == Roles.Office ? (await RegionTree.LoadAsync(db)).AncestorsOf(campaign.RegionId) : null;
-        foreach (var user in await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId, officeRegions))
-        {
-            db.Notifications.Add(new Notification
-            {
-                UserId = user, Title = notify.Title, Body = $"{unitName} {task.GroupLabel}：{from} → {task.Status}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
-                Link = $"/tasks/{task.Id}", At = clock.UtcNow,
-            });
-        }
+        Notifier.Send(db, new NotifyMessage(notify.Title, $"{unitName} {task.GroupLabel}：{from} → {task.Status}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
+                $"/tasks/{task.Id}", clock.UtcNow),
+            await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId, officeRegions));
         db.Record(actor, AuditActions.Update, $"任务 {unitName} {task.GroupLabel}", detail: $"{from} → {task.Status}");
         await db.SaveChangesAsync();
         return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));

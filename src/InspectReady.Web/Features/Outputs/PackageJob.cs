@@ -133,7 +133,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
             await using (var es = indexEntry.Open())
             await using (var buffer = new FileStream(Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose))
             {
-                await Exports.WriteWorkbookAsync(buffer, ExportWorkbook.Of(new ExportedFile("目录.xlsx", "迎检材料包 目录"), ("目录", index)), stamp, ct);
+                await Exports.WriteWorkbookAsync(buffer, ExportWorkbook.Of(new ExportedFile("index.xlsx", "迎检材料包 目录"), ("目录", index)), stamp, ct);
                 buffer.Position = 0;
                 await buffer.CopyToAsync(es, ct);
             }

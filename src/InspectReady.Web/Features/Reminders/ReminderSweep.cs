@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Notifications;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -100,21 +101,10 @@ public sealed partial class ReminderSweep(IDbContextFactory<AppDbContext> factor
         }
         var label = c.IndicatorNos.Count == 1 ? $"第{c.IndicatorNos[0]}项" : $"第{string.Join("、", c.IndicatorNos)}项";
         var body = c.Reminder.Describe(unitName, label, c.Deadline);
-        foreach (var user in to.Users)
-        {
-            db.Notifications.Add(new Notification { UserId = user, Title = c.Reminder.Title, Body = body, Link = $"/tasks/{c.TaskId}", At = now });
-        }
-        foreach (var mail in to.Mail)
-        {
-            db.OutboxMessages.Add(new OutboxMessage { Channel = OutboxChannels.Mail, Recipient = mail, Subject = c.Reminder.Title, Body = body, CreatedAt = now });
-        }
-        foreach (var mobile in to.Sms)
-        {
-            db.OutboxMessages.Add(new OutboxMessage { Channel = OutboxChannels.Sms, Recipient = mobile, Subject = c.Reminder.Title, Body = $"【迎检平台】{body}", CreatedAt = now });
-        }
+        var sent = Notifier.Send(db, new NotifyMessage(c.Reminder.Title, body, $"/tasks/{c.TaskId}", now), to.Users, to.Mail, to.Sms);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (to.Users.Count, to.Mail.Count + to.Sms.Count);
+        return (sent.Notifications, sent.Messages);
     }
 
     /// <summary>The unit's liaisons, and its leaders once the task is overdue: their accounts, mail addresses and mobiles.</summary>

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Infrastructure.Mail;
 using InspectReady.Web.Infrastructure.Security;
 
@@ -28,8 +29,8 @@ public static class RemindersApi
         api.MapPost("/reminders/sweep", async (HttpContext ctx, RemindersHandler h) =>
                 (await h.SweepNowAsync(ctx.Scope(), ctx.RequestAborted)).ToHttp(Results.Ok))
             .WithSummary("立即执行一次到期提醒（系统管理员、创建办）；已发送过的提醒不会重复发送");
-        api.MapGet("/outbox", async (HttpContext ctx, RemindersHandler h, string? channel, bool? pending, bool? reveal) =>
-                (await h.OutboxAsync(ctx.Scope(), channel, pending == true, reveal == true)).ToHttp(Results.Ok))
-            .WithSummary("待发送及已发送的短信、邮件（channel=sms|mail，pending=true 只看未发送）；手机号默认脱敏，reveal=true 显示完整号码并记入审计");
+        api.MapGet("/outbox", async (HttpContext ctx, RemindersHandler h, string? channel, bool? pending, bool? reveal, int? page, int? pageSize) =>
+                (await h.OutboxAsync(ctx.Scope(), channel, pending == true, reveal == true, PageRequest.Of(page, pageSize))).ToHttp(Results.Ok))
+            .WithSummary("待发送及已发送的短信、邮件（最新在前；channel=sms|mail，pending=true 只看未发送；?page=&pageSize=（默认50，最多500）→ {items, total, page, pageSize}）；手机号默认脱敏，reveal=true 显示完整号码（本页）并记入审计");
     }
 }

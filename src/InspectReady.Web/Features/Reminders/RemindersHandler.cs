@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Paging;
 using System.Net.Mail;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -65,15 +66,15 @@ public sealed class RemindersHandler(IDbContextFactory<AppDbContext> factory, Re
     /// Mobile numbers are masked (138****1234) unless <paramref name="reveal"/>, which only 创建办 may ask for (as
     /// for people, ADR 0018) and which is audited; 系统管理员 runs the queue with masked numbers.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<OutboxMessageDto>>> OutboxAsync(UserScope actor, string? channel, bool pendingOnly, bool reveal = false)
+    public async Task<Outcome<Paged<OutboxMessageDto>>> OutboxAsync(UserScope actor, string? channel, bool pendingOnly, bool reveal = false, PageRequest? page = null)
     {
         if (!CanOperate(actor) || (reveal && !actor.IsInRole(Roles.Office)))
         {
-            return Outcome<IReadOnlyList<OutboxMessageDto>>.Forbidden();
+            return Outcome<Paged<OutboxMessageDto>>.Forbidden();
         }
         if (channel is not null && !OutboxChannels.All.Contains(channel))
         {
-            return Outcome<IReadOnlyList<OutboxMessageDto>>.Invalid("channel", $"渠道只能是：{string.Join("、", OutboxChannels.All)}");
+            return Outcome<Paged<OutboxMessageDto>>.Invalid("channel", $"渠道只能是：{string.Join("、", OutboxChannels.All)}");
         }
         await using var db = await factory.CreateDbContextAsync();
         var query = db.OutboxMessages.AsNoTracking();
@@ -85,14 +86,15 @@ public sealed class RemindersHandler(IDbContextFactory<AppDbContext> factory, Re
         {
             query = query.Where(m => m.SentAt == null);
         }
-        var messages = await query.OrderByDescending(m => m.Id).Take(500).ToListAsync();
-        if (reveal && messages.Any(m => m.Channel == OutboxChannels.Sms))
+        var messages = await query.OrderByDescending(m => m.Id).ToPageAsync(page ?? PageRequest.First);
+        if (reveal && messages.Items.Any(m => m.Channel == OutboxChannels.Sms))
         {
-            db.Record(actor, AuditActions.Reveal, "发送队列 短信号码", detail: $"{messages.Count(m => m.Channel == OutboxChannels.Sms)}条");
+            db.Record(actor, AuditActions.Reveal, "发送队列 短信号码",
+                detail: $"{messages.Items.Count(m => m.Channel == OutboxChannels.Sms)}条（第{messages.Page}页）");
             await db.SaveChangesAsync();
         }
-        return Outcome<IReadOnlyList<OutboxMessageDto>>.Ok([.. messages.Select(m => new OutboxMessageDto(m.Id, m.Channel,
+        return Outcome<Paged<OutboxMessageDto>>.Ok(messages.Map(m => new OutboxMessageDto(m.Id, m.Channel,
             m.Channel == OutboxChannels.Sms && !reveal ? PhoneNumbers.Mask(m.Recipient)! : m.Recipient, m.Subject, m.Body, m.CreatedAt, m.SentAt,
-            m.Attempts, m.LastError))]);
+            m.Attempts, m.LastError)));
     }
 }

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Notifications;
 using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -344,21 +345,8 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
             [.. n.Items.OrderBy(i => i.Index).Select(i => new SupervisionItemDto(i.Index, i.Text, i.Answer, i.AnsweredAt, i.AnsweredBy))]);
 
     /// <summary>In-app notices to the enabled users holding one of the roles (in the unit, when given).</summary>
-    private async Task NotifyAsync(AppDbContext db, string[] roles, Guid? unitId, string title, string body, Guid? noticeId)
-    {
-        var users = await (from u in db.Users
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where roles.Contains(r.Name!) && !u.IsDisabled && (unitId == null || u.UnitId == unitId)
-                           select u.Id).Distinct().ToListAsync();
-        foreach (var user in users)
-        {
-            db.Notifications.Add(new Notification
-            {
-                UserId = user, Title = title, Body = body, At = Now, Link = noticeId is { } id ? $"/supervision/notices/{id}" : "/supervision",
-            });
-        }
-    }
+    private Task NotifyAsync(AppDbContext db, string[] roles, Guid? unitId, string title, string body, Guid? noticeId) =>
+        Notifier.SendToRolesAsync(db, new NotifyMessage(title, body, noticeId is { } id ? $"/supervision/notices/{id}" : "/supervision", Now), roles, unitId);
 
     private sealed class NoticeRow
     {
