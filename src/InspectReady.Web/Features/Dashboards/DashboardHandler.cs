@@ -26,6 +26,15 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
             return Outcome<DashboardOverviewDto>.NotFound();
         }
         var today = clock.Today;
+        if (view.Whole && unitId is null)
+        {
+            return Outcome<DashboardOverviewDto>.Ok(view.Snapshot.Memo("overview", today, 0, () => Overview(view, today)) with { CampaignName = view.Campaign.Name });
+        }
+        return Outcome<DashboardOverviewDto>.Ok(Overview(view, today));
+    }
+
+    private static DashboardOverviewDto Overview(View view, DateOnly today)
+    {
         var tasks = view.Tasks;
         var units = Rank(tasks, view.Snapshot, today);
         var byMethod = new List<BreakdownRowDto>();
@@ -38,8 +47,8 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
                 byMethod.Add(new BreakdownRowDto(EvaluationMethods.All[m], counts));
             }
         }
-        return Outcome<DashboardOverviewDto>.Ok(new DashboardOverviewDto(campaignId, view.Campaign.Name, today, DueSoonDays, unitId,
-            Count(tasks, today), ByLevel1(tasks, view.Snapshot, today), byMethod, units));
+        return new DashboardOverviewDto(view.Campaign.Id, view.Campaign.Name, today, DueSoonDays, view.UnitId,
+            Count(tasks, today), ByLevel1(tasks, view.Snapshot, today), byMethod, units);
     }
 
     /// <summary>
@@ -53,6 +62,11 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
             return Outcome<MatrixDto>.NotFound();
         }
         var today = clock.Today;
+        return Outcome<MatrixDto>.Ok(view.Whole ? view.Snapshot.Memo("matrix", today, 0, () => Matrix(view, today)) : Matrix(view, today));
+    }
+
+    private static MatrixDto Matrix(View view, DateOnly today)
+    {
         var snapshot = view.Snapshot;
         var units = view.Tasks.Select(t => t.UnitId).Distinct()
             .Select(id => new MatrixUnitDto(id, snapshot.UnitName(id))).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
@@ -77,8 +91,8 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
                 }
             }
         }
-        return Outcome<MatrixDto>.Ok(new MatrixDto(campaignId, today, FilingStatus.All, snapshot.Level1Names, units,
-            [.. snapshot.Indicators.Select(i => new MatrixRowDto(i.No, i.Text, i.Level1))], ids, tasks, cells));
+        return new MatrixDto(view.Campaign.Id, today, FilingStatus.All, snapshot.Level1Names, units,
+            [.. snapshot.Indicators.Select(i => new MatrixRowDto(i.No, i.Text, i.Level1))], ids, tasks, cells);
     }
 
     public async Task<Outcome<DeadlinesDto>> DeadlinesAsync(UserScope actor, Guid campaignId, int days = DueSoonDays)
@@ -89,10 +103,15 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
             return Outcome<DeadlinesDto>.NotFound();
         }
         var today = clock.Today;
+        return Outcome<DeadlinesDto>.Ok(view.Whole ? view.Snapshot.Memo("deadlines", today, days, () => Deadlines(view, today, days)) : Deadlines(view, today, days));
+    }
+
+    private static DeadlinesDto Deadlines(View view, DateOnly today, int days)
+    {
         var overdue = view.Tasks.Where(t => t.IsOverdue(today)).Select(t => Row(t, view.Snapshot, today)).ToList();
         var soon = view.Tasks.Where(t => FilingStatus.IsEditable(t.Status) && t.Deadline >= today && t.Deadline.DayNumber - today.DayNumber <= days)
             .Select(t => Row(t, view.Snapshot, today)).ToList();
-        return Outcome<DeadlinesDto>.Ok(new DeadlinesDto(campaignId, today, days, Order(overdue), Order(soon)));
+        return new DeadlinesDto(view.Campaign.Id, today, days, Order(overdue), Order(soon));
 
         static List<DeadlineTaskDto> Order(List<DeadlineTaskDto> rows) =>
             [.. rows.OrderBy(r => r.DaysLeft).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.IndicatorNos[0])];
@@ -105,7 +124,8 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
             return Outcome<ProgressDto>.NotFound();
         }
         var today = clock.Today;
-        return Outcome<ProgressDto>.Ok(new ProgressDto(campaignId, view.Tasks.Count, Progress(view.Tasks, view.Snapshot.CreatedDay, today)));
+        ProgressDto Compute() => new(campaignId, view.Tasks.Count, Progress(view.Tasks, view.Snapshot.CreatedDay, today));
+        return Outcome<ProgressDto>.Ok(view.Whole ? view.Snapshot.Memo("progress", today, 0, Compute) : Compute());
     }
 
     /// <summary>
@@ -155,7 +175,7 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
         }
         var today = clock.Today;
         // The rank needs every unit's completion; only this unit's figures leave the handler.
-        var ranking = Rank(view.Snapshot.Tasks, view.Snapshot, today);
+        var ranking = view.Snapshot.Memo("ranking", today, 0, () => Rank(view.Snapshot.Tasks, view.Snapshot, today));
         return Outcome<UnitDashboardDto>.Ok(new UnitDashboardDto(campaignId, unitId, view.Snapshot.UnitName(unitId), today,
             Count(view.Tasks, today), ranking.First(r => r.UnitId == unitId).Rank, ranking.Count, ByLevel1(view.Tasks, view.Snapshot, today),
             [.. view.Tasks.Select(t => Row(t, view.Snapshot, today)).OrderBy(r => r.IndicatorNos[0])]));
@@ -210,7 +230,8 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
         new(t.Id, t.UnitId, snapshot.UnitName(t.UnitId), t.IndicatorNos, t.IsLead, t.Status, t.Deadline,
             t.Deadline.DayNumber - today.DayNumber, t.IsOverdue(today), t.ReturnCount);
 
-    private sealed record View(Campaign Campaign, DashboardSnapshot Snapshot, IReadOnlyList<TaskFigure> Tasks);
+    /// <param name="Whole">Every unit's tasks are in view (the office and 督查): the figures can be shared.</param>
+    private sealed record View(Campaign Campaign, DashboardSnapshot Snapshot, IReadOnlyList<TaskFigure> Tasks, bool Whole, Guid? UnitId);
 
     /// <summary>
     /// The campaign's figures as the actor may see them (<see cref="CampaignAccess"/>, <see cref="FilingReach"/>): null
@@ -245,6 +266,6 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
         {
             tasks = [.. tasks.Where(t => t.UnitId == u)];
         }
-        return new View(campaign, snapshot, tasks);
+        return new View(campaign, snapshot, tasks, confined is null && unitId is null, unitId);
     }
 }

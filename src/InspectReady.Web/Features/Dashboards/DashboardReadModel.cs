@@ -24,7 +24,16 @@ public sealed record IndicatorFigure(int No, string Text, int Level1);
 public sealed record DashboardSnapshot(Guid CampaignId, DateOnly CreatedDay, IReadOnlyList<TaskFigure> Tasks, IReadOnlyDictionary<Guid, string> UnitNames,
     IReadOnlyList<string> Level1Names, IReadOnlyList<IndicatorFigure> Indicators)
 {
+    private readonly ConcurrentDictionary<(string, DateOnly, int), object> memo = new();
+
     public string UnitName(Guid id) => UnitNames.GetValueOrDefault(id) ?? "";
+
+    /// <summary>
+    /// A figure of the whole campaign for a day, computed once per snapshot: every office user asking the same
+    /// question that day gets the same answer until the tasks change.
+    /// </summary>
+    public T Memo<T>(string figure, DateOnly today, int argument, Func<T> compute) where T : class =>
+        (T)memo.GetOrAdd((figure, today, argument), _ => compute());
 }
 
 /// <summary>
