@@ -53,7 +53,7 @@ public sealed class UserRegionTests(KnownAdminServer server) : IClassFixture<Kno
         var id = Guid.Empty;
         await browser.StepAsync("the account has 选区西区", async () =>
         {
-            var users = (await admin.GetFromJsonAsync<JsonArray>("/api/v1/users?keyword=xuanqu-cjb"))!;
+            var users = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/users?keyword=xuanqu-cjb"))!["items"]!.AsArray();
             id = Guid.Parse(Assert.Single(users)!["id"]!.GetValue<string>());
             var user = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/users/{id}"))!;
             Assert.Null(user["unitId"]?.GetValue<Guid?>());

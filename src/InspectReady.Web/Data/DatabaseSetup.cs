@@ -16,11 +16,13 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, DataRoot root)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
+        services.AddSingleton<CampaignStamps>();
+        services.AddSingleton<CampaignStampInterceptor>();
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider 为 Postgres 时必须配置 ConnectionStrings:Postgres");
-            services.AddDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>()));
             services.AddSingleton<IDbContextFactory<AppDbContext>, Factory<PostgresAppDbContext>>();
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
@@ -28,7 +30,7 @@ public static class DatabaseSetup
             var cs = configuration.GetConnectionString("Sqlite") is { Length: > 0 } configured
                 ? configured
                 : $"Data Source={root.Combine("inspectready.db")};Default Timeout=30";
-            services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(cs));
+            services.AddDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>()));
             services.AddSingleton<IDbContextFactory<AppDbContext>, Factory<SqliteAppDbContext>>();
         }
         else

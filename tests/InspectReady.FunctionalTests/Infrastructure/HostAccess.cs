@@ -17,6 +17,8 @@ public static class HostAccess
     {
         await using var db = await factory.Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Deadline, deadline)));
+        // A bulk update bypasses the change tracker: tell the read models (ADR 0022).
+        factory.Service<CampaignStamps>().BumpAll();
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InspectReady.FunctionalTests.Infrastructure;
+using InspectReady.Web.Domain.Campaigns;
 
 namespace InspectReady.FunctionalTests.Scenarios;
 
@@ -115,18 +116,32 @@ public abstract class DashboardScenarios(AppFactory factory)
         int a = units.IndexOf(w.UnitA), b = units.IndexOf(w.UnitB);
         var rows = matrix["rows"]!.AsArray();
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], rows.Select(r => Int(r!, "no")));
-        JsonNode? Cell(int no, int column) => rows[no - 1]!["cells"]![column];
-        Guid TaskOf(JsonNode? cell) => Guid.Parse(cell!["taskId"]!.GetValue<string>());
+        Assert.All(rows, r => Assert.Contains("第一部分", matrix["level1"]![Int(r!, "level1")]!.GetValue<string>(), StringComparison.Ordinal));
+        var statuses = matrix["statuses"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        var ids = matrix["taskIds"]!.AsArray().Select(t => Guid.Parse(t!.GetValue<string>())).ToList();
+        var tasks = matrix["tasks"]!.AsArray().Select(t => t!.AsArray().Select(x => x!.GetValue<int>()).ToArray()).ToList();
+        // Compact: a unit's name, a state's name and a task id appear once each.
+        Assert.Equal(7, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var cells = matrix["cells"]!.AsArray().Select(c => c!.AsArray().Select(x => x!.GetValue<int>()).ToArray())
+            .ToDictionary(c => (No: Int(rows[c[0]]!, "no"), Unit: tasks[c[1]][0]), c => c[1]);
+        Assert.Equal(9, cells.Count);
+        int? Cell(int no, int column) => cells.TryGetValue((no, column), out var t) ? t : null;
+        string StatusOf(int? task) => statuses[tasks[task!.Value][1]];
+        bool Flag(int? task, int flag) => (tasks[task!.Value][2] & flag) != 0;
 
-        Assert.Equal("已通过", Cell(1, a)!["status"]!.GetValue<string>());
+        Assert.Equal(FilingStatus.Approved, StatusOf(Cell(1, a)));
         Assert.Null(Cell(1, b));
-        Assert.Equal("退回", Cell(2, a)!["status"]!.GetValue<string>());
-        Assert.Equal(moved.B2, TaskOf(Cell(2, b)));
-        Assert.False(Cell(2, b)!["isLead"]!.GetValue<bool>());
-        Assert.Equal(moved.A45, TaskOf(Cell(4, a)));
-        Assert.Equal(moved.A45, TaskOf(Cell(5, a)));
-        Assert.True(Cell(6, a)!["overdue"]!.GetValue<bool>());
-        Assert.All(rows[6]!["cells"]!.AsArray(), Assert.Null);
+        Assert.Equal(FilingStatus.Returned, StatusOf(Cell(2, a)));
+        Assert.Equal(moved.B2, ids[Cell(2, b)!.Value]);
+        Assert.False(Flag(Cell(2, b), 2));
+        Assert.True(Flag(Cell(1, a), 2));
+        Assert.Equal(moved.A45, ids[Cell(4, a)!.Value]);
+        Assert.Equal(moved.A45, ids[Cell(5, a)!.Value]);
+        Assert.True(Flag(Cell(6, a), 1));
+        Assert.False(Flag(Cell(1, a), 1));
+        Assert.Null(Cell(7, a));
+        Assert.Null(Cell(7, b));
     }
 
     [Fact]

@@ -75,10 +75,10 @@ public abstract class OrganisationScenarios(AppFactory factory)
         var district = await admin.CreateDistrictAsync("人员");
         await admin.PostOkAsync("/api/v1/people", new { name = "张三", unitId = district.UnitA, position = "局长", campaignRole = "主要领导", mobile = "13812341234", officePhone = "0375-2911111" });
         var masked = await admin.GetJsonAsync($"/api/v1/people?unitId={district.UnitA}");
-        Assert.Equal("138****1234", masked[0]!["mobile"]!.GetValue<string>());
+        Assert.Equal("138****1234", masked["items"]![0]!["mobile"]!.GetValue<string>());
         using var liaison = await factory.Api().SignInAsync(district.LiaisonA, ApiClient.StrongPassword);
         var revealed = await liaison.GetJsonAsync($"/api/v1/people?unitId={district.UnitA}&reveal=true");
-        Assert.Equal("13812341234", revealed[0]!["mobile"]!.GetValue<string>());
+        Assert.Equal("13812341234", revealed["items"]![0]!["mobile"]!.GetValue<string>());
         // 系统管理员 keeps the records but never sees a full number.
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.GetAsync($"/api/v1/people?unitId={district.UnitA}&reveal=true")).StatusCode);
 
@@ -98,14 +98,14 @@ public abstract class OrganisationScenarios(AppFactory factory)
         var person = ApiClient.Id(await admin.PostOkAsync("/api/v1/people", new { name = "王五六", unitId = district.UnitA, campaignRole = "联络员", mobile = "13812345678" }));
 
         using var other = await factory.Api().SignInAsync(district.LiaisonB, ApiClient.StrongPassword);
-        Assert.Empty((await other.GetJsonAsync("/api/v1/people")).AsArray());
+        Assert.Empty((await other.GetJsonAsync("/api/v1/people"))["items"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.DeleteAsync($"/api/v1/people/{person}")).StatusCode);
         using var examinee = await factory.Api().SignInAsync("人员可见-a-exam", ApiClient.StrongPassword);
-        Assert.Empty((await examinee.GetJsonAsync($"/api/v1/people?unitId={district.UnitA}")).AsArray());
+        Assert.Empty((await examinee.GetJsonAsync($"/api/v1/people?unitId={district.UnitA}"))["items"]!.AsArray());
         Assert.Equal(HttpStatusCode.Forbidden, (await examinee.Http.GetAsync($"/api/v1/people?unitId={district.UnitA}&reveal=true")).StatusCode);
 
         using var office = await factory.Api().SignInAsync("人员可见-office", ApiClient.StrongPassword);
-        Assert.Equal("13812345678", (await office.GetJsonAsync($"/api/v1/people?unitId={district.UnitA}&reveal=true"))[0]!["mobile"]!.GetValue<string>());
+        Assert.Equal("13812345678", (await office.GetJsonAsync($"/api/v1/people?unitId={district.UnitA}&reveal=true"))["items"]![0]!["mobile"]!.GetValue<string>());
 
         using var audit = await factory.Api().SignInAsync("人员可见-audit", ApiClient.StrongPassword);
         var entries = (await audit.GetJsonAsync($"/api/v1/audit?user={Uri.EscapeDataString("人员可见-office")}&pageSize=100"))["items"]!.AsArray();

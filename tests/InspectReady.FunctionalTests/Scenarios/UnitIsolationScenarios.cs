@@ -30,7 +30,7 @@ public abstract class UnitIsolationScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         await ApiClient.ProblemAsync(other);
 
-        var people = (await liaison.GetJsonAsync($"/api/v1/people?unitId={district.UnitB}")).AsArray();
+        var people = (await liaison.GetJsonAsync($"/api/v1/people?unitId={district.UnitB}"))["items"]!.AsArray();
         Assert.Empty(people);
         var resolve = await liaison.Http.GetAsync("/api/v1/units/resolve?name=" + Uri.EscapeDataString("越权区财政局"));
         Assert.Equal(HttpStatusCode.NotFound, resolve.StatusCode);

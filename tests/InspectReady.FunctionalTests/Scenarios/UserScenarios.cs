@@ -41,7 +41,7 @@ public abstract class UserScenarios(AppFactory factory)
         using var admin = await factory.Api().SignInAsAdminAsync();
         var district = await admin.CreateDistrictAsync("停用");
         using var liaison = await factory.Api().SignInAsync(district.LiaisonA, ApiClient.StrongPassword);
-        var users = (await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonA)).AsArray();
+        var users = (await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonA))["items"]!.AsArray();
         var id = ApiClient.Id(users.Single()!);
 
         await admin.PostOkAsync($"/api/v1/users/{id}/disable", new { }, HttpStatusCode.OK);
@@ -57,7 +57,7 @@ public abstract class UserScenarios(AppFactory factory)
     {
         using var admin = await factory.Api().SignInAsAdminAsync();
         var district = await admin.CreateDistrictAsync("重置");
-        var id = ApiClient.Id((await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonB)).AsArray().Single()!);
+        var id = ApiClient.Id((await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonB))["items"]!.AsArray().Single()!);
         var reset = await admin.PostOkAsync($"/api/v1/users/{id}/reset-password", new { }, HttpStatusCode.OK);
         var temporary = reset["temporaryPassword"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Api().RequestTokenAsync(district.LiaisonB, ApiClient.StrongPassword)).StatusCode);
@@ -72,7 +72,7 @@ public abstract class UserScenarios(AppFactory factory)
         using var admin = await factory.Api().SignInAsAdminAsync();
         var district = await admin.CreateDistrictAsync("角色");
         using var liaison = await factory.Api().SignInAsync(district.LiaisonA, ApiClient.StrongPassword);
-        var id = ApiClient.Id((await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonA)).AsArray().Single()!);
+        var id = ApiClient.Id((await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonA))["items"]!.AsArray().Single()!);
         using var security = await factory.Api().SignInAsSecurityAdminAsync();
         var updated = await security.Http.PutAsJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { "单位领导" } });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);

@@ -1,4 +1,5 @@
 using InspectReady.Web.Features.Shared.Export;
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Security;
@@ -12,8 +13,9 @@ public static class AuditApi
         var api = app.MapGroup("/api/v1/audit").RequireAuthorization().WithTags("审计");
         api.MapGet("/", async (HttpContext ctx, AuditQuery q, DateTime? from, DateTime? to, string? user, string? action, string? result,
                 string? keyword, int? page, int? pageSize) =>
-                (await q.SearchAsync(ctx.Scope(), new AuditFilter(from, to, user, action, result, keyword), page ?? 1, pageSize ?? 50)).ToHttp(Results.Ok))
-            .WithSummary("审计记录（审计管理员）：登录、账号与权限变更、业务数据增删改");
+                (await q.SearchAsync(ctx.Scope(), new AuditFilter(from, to, user, action, result, keyword), PageRequest.Of(page, pageSize))).ToHttp(Results.Ok))
+            .WithSummary("审计记录（审计管理员）：登录、账号与权限变更、业务数据增删改；按序号倒序分页（page 从1起，pageSize 默认50、最多500）")
+            .Produces<Paged<AuditEntryDto>>();
         api.MapGet("/export.xlsx", async (HttpContext ctx, AuditQuery q, Exports exports, DateTime? from, DateTime? to, string? user,
                 string? action, string? result, string? keyword) =>
             {

@@ -4,6 +4,7 @@ using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Audit;
 using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -12,8 +13,6 @@ namespace InspectReady.Web.Features.AuditTrail;
 
 public sealed record AuditFilter(DateTime? From = null, DateTime? To = null, string? User = null, string? Action = null,
     string? Result = null, string? Keyword = null);
-
-public sealed record AuditSlice(int Total, IReadOnlyList<AuditEntryDto> Items);
 
 public sealed record AuditEntryDto(long Sequence, DateTime At, string UserName, Guid? UnitId, string? ClientAddress, string Action,
     string? Target, string Result, string? Detail);
@@ -24,23 +23,20 @@ public sealed record AuditVerification(bool Intact, long Count, long? FirstBroke
 public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
     /// <summary>Reading the trail is itself audited (等保 audit of the auditor), and so is a refused attempt.</summary>
-    public async Task<Outcome<AuditSlice>> SearchAsync(UserScope actor, AuditFilter filter, int page = 1, int pageSize = 50)
+    public async Task<Outcome<Paged<AuditEntryDto>>> SearchAsync(UserScope actor, AuditFilter filter, PageRequest page)
     {
         await using var db = await factory.CreateDbContextAsync();
         if (!actor.CanReadAudit)
         {
             await RecordDeniedAsync(db, actor, AuditActions.Search);
-            return Outcome<AuditSlice>.Forbidden();
+            return Outcome<Paged<AuditEntryDto>>.Forbidden();
         }
-        var query = Apply(db.AuditEntries.AsNoTracking(), filter);
-        var total = await query.CountAsync();
-        var items = await query.OrderByDescending(a => a.Sequence)
-            .Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500))
+        var result = await Apply(db.AuditEntries.AsNoTracking(), filter).OrderByDescending(a => a.Sequence)
             .Select(a => new AuditEntryDto(a.Sequence, a.At, a.UserName, a.UnitId, a.ClientAddress, a.Action, a.Target, a.Result, a.Detail))
-            .ToListAsync();
-        db.Record(actor, AuditActions.Search, "审计日志", detail: $"{Describe(filter)}；第{Math.Max(page, 1)}页，{items.Count}/{total}条");
+            .ToPageAsync(page);
+        db.Record(actor, AuditActions.Search, "审计日志", detail: $"{Describe(filter)}；第{result.Page}页，{result.Items.Count}/{result.Total}条");
         await db.SaveChangesAsync();
-        return Outcome<AuditSlice>.Ok(new AuditSlice(total, items));
+        return Outcome<Paged<AuditEntryDto>>.Ok(result);
     }
 
     /// <summary>Streams the matching entries into an .xlsx; the export itself is audited.</summary>

@@ -1,5 +1,6 @@
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Features.Shared.Export;
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Features.CaseFiles.Import;
@@ -32,8 +33,10 @@ public static class CaseFilesApi
     private static void MapRegister(RouteGroupBuilder api)
     {
         api.MapGet("/kinds", () => CaseFilesHandler.Kinds()).WithSummary("案卷类别及各类别的登记项（key、表头、类型、是否必填）");
-        api.MapGet("/", (HttpContext ctx, CaseFilesHandler h, Guid? unitId, string? kind, string? keyword) => h.ListAsync(ctx.Scope(), unitId, kind, keyword))
-            .WithSummary("案卷登记簿；本单位用户只看到本单位，评查员只看到当前抽中的案卷；failedChecks 为自动检查不通过的项数");
+        api.MapGet("/", (HttpContext ctx, CaseFilesHandler h, Guid? unitId, string? kind, string? keyword, int? page, int? pageSize) =>
+                h.ListAsync(ctx.Scope(), PageRequest.Of(page, pageSize), unitId, kind, keyword))
+            .WithSummary("案卷登记簿（按单位、类别、案号排序分页：page 从1起，pageSize 默认50、最多500）；本单位用户只看到本单位，评查员只看到当前抽中的案卷；failedChecks 为自动检查不通过的项数")
+            .Produces<Paged<CaseFileDto>>();
         api.MapGet("/{id:guid}", async (Guid id, HttpContext ctx, CaseFilesHandler h) => (await h.GetAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "案卷"))
             .WithSummary("案卷详情与自动检查：每项检查给出规则、所用日期、计算的工作日数或日数、期限和结论；他单位案卷 → 404")
             .Produces<CaseFileDetailDto>();

@@ -4,7 +4,7 @@ namespace InspectReady.Web.Features.Dashboards;
 
 public static class DashboardApi
 {
-    public static IServiceCollection AddDashboards(this IServiceCollection services) => services.AddScoped<DashboardHandler>();
+    public static IServiceCollection AddDashboards(this IServiceCollection services) => services.AddScoped<DashboardHandler>().AddSingleton<DashboardReadModel>();
 
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
@@ -15,7 +15,7 @@ public static class DashboardApi
             .Produces<DashboardOverviewDto>();
         api.MapGet("/matrix", async (Guid id, HttpContext ctx, DashboardHandler h) =>
                 (await h.MatrixAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "创建活动"))
-            .WithSummary("指标 × 单位矩阵：每格为该单位该指标的任务（状态、是否逾期、牵头/配合），无任务为 null")
+            .WithSummary("指标 × 单位矩阵（紧凑格式）：units、level1、statuses 各列一次；tasks[i] = [单位序号, 状态序号, 标志(1逾期 2牵头)]，对应 taskIds[i]；cells = [指标行序号, 任务序号]，无任务的格子不列出")
             .Produces<MatrixDto>();
         api.MapGet("/deadlines", async (Guid id, int? days, HttpContext ctx, DashboardHandler h) =>
                 (await h.DeadlinesAsync(ctx.Scope(), id, days ?? DashboardHandler.DueSoonDays)).ToHttp(Results.Ok, "创建活动"))

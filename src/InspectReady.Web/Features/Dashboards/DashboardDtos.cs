@@ -20,12 +20,22 @@ public sealed record DashboardOverviewDto(Guid CampaignId, string CampaignName, 
 
 public sealed record MatrixUnitDto(Guid Id, string Name);
 
-public sealed record MatrixCellDto(Guid TaskId, string Status, bool Overdue, bool IsLead);
+/// <summary>One indicator row; <see cref="Level1"/> indexes <see cref="MatrixDto.Level1"/>.</summary>
+public sealed record MatrixRowDto(int No, string Text, int Level1);
 
-/// <summary>One indicator: a cell per unit column, null where the unit has no task for it.</summary>
-public sealed record MatrixRowDto(int No, string Text, string Level1, IReadOnlyList<MatrixCellDto?> Cells);
-
-public sealed record MatrixDto(Guid CampaignId, DateOnly Today, IReadOnlyList<MatrixUnitDto> Units, IReadOnlyList<MatrixRowDto> Rows);
+/// <summary>
+/// The indicator × unit matrix, compact (ADR 0023): units, 一级指标 and states are listed once and referenced by index.
+/// <see cref="Tasks"/>[i] = [unit index, state index into <see cref="Statuses"/>, flags (1 overdue, 2 牵头)] of the
+/// task <see cref="TaskIds"/>[i]; <see cref="Cells"/> = [row index, task index], one per indicator and unit that has a
+/// task (a group's task fills the cell of each of its indicators); a missing cell means no task.
+/// </summary>
+public sealed record MatrixDto(Guid CampaignId, DateOnly Today, IReadOnlyList<string> Statuses, IReadOnlyList<string> Level1,
+    IReadOnlyList<MatrixUnitDto> Units, IReadOnlyList<MatrixRowDto> Rows, IReadOnlyList<Guid> TaskIds, IReadOnlyList<int[]> Tasks,
+    IReadOnlyList<int[]> Cells)
+{
+    public const int Overdue = 1;
+    public const int Lead = 2;
+}
 
 public sealed record DeadlineTaskDto(Guid TaskId, Guid UnitId, string UnitName, IReadOnlyList<int> IndicatorNos, bool IsLead, string Status,
     DateOnly Deadline, int DaysLeft, bool Overdue, int ReturnCount);

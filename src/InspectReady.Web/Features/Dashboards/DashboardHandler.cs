@@ -1,142 +1,187 @@
-using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
-using InspectReady.Web.Features.Shared.Access;
-using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Features.Shared.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Dashboards;
 
 /// <summary>
-/// The campaign's figures, computed from the tasks and their transitions at the time of asking. A unit's users see only
-/// their unit's figures (another unit's answers 404); the office and 督查 of the campaign's region see every unit;
-/// other roles see none (ADR 0017).
+/// The campaign's figures, from the campaign's read model (<see cref="DashboardReadModel"/>, ADR 0022) and the day
+/// of asking. A unit's users see only their unit's figures (another unit's answers 404); the office and 督查 of the
+/// campaign's region see every unit; other roles see none (ADR 0017). Access is checked on every call; only the
+/// figures are shared between calls.
 /// </summary>
-public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
+public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, DashboardReadModel model, IChinaClock clock)
 {
     public const int DueSoonDays = 3;
 
-    private DateOnly Today => clock.Today;
-
     public async Task<Outcome<DashboardOverviewDto>> OverviewAsync(UserScope actor, Guid campaignId, Guid? unitId = null)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var data = await LoadAsync(db, actor, campaignId, unitId);
-        if (data is null)
+        if (await LoadAsync(actor, campaignId, unitId) is not { } view)
         {
             return Outcome<DashboardOverviewDto>.NotFound();
         }
-        var today = Today;
-        var units = Rank(data.Tasks, data.UnitNames, today);
-        return Outcome<DashboardOverviewDto>.Ok(new DashboardOverviewDto(campaignId, data.Campaign.Name, today, DueSoonDays, unitId,
-            Count(data.Tasks, today), ByLevel1(data, today),
-            [.. EvaluationMethods.All.Select(m => new BreakdownRowDto(m, Count(data.Tasks.Where(t => data.MethodsOf(t).Contains(m)), today)))
-                .Where(r => r.Counts.Tasks > 0)],
-            units));
+        var today = clock.Today;
+        if (view.Whole && unitId is null)
+        {
+            return Outcome<DashboardOverviewDto>.Ok(view.Snapshot.Memo("overview", today, 0, () => Overview(view, today)) with { CampaignName = view.Campaign.Name });
+        }
+        return Outcome<DashboardOverviewDto>.Ok(Overview(view, today));
     }
 
+    private static DashboardOverviewDto Overview(View view, DateOnly today)
+    {
+        var tasks = view.Tasks;
+        var units = Rank(tasks, view.Snapshot, today);
+        var byMethod = new List<BreakdownRowDto>();
+        for (var m = 0; m < EvaluationMethods.All.Count; m++)
+        {
+            var bit = 1 << m;
+            var counts = Count(tasks.Where(t => (t.Methods & bit) != 0), today);
+            if (counts.Tasks > 0)
+            {
+                byMethod.Add(new BreakdownRowDto(EvaluationMethods.All[m], counts));
+            }
+        }
+        return new DashboardOverviewDto(view.Campaign.Id, view.Campaign.Name, today, DueSoonDays, view.UnitId,
+            Count(tasks, today), ByLevel1(tasks, view.Snapshot, today), byMethod, units);
+    }
+
+    /// <summary>
+    /// The indicator × unit matrix, compact: units, 一级指标 and states listed once; a task as [unit, state, flags];
+    /// a cell as [row, task] (ADR 0023).
+    /// </summary>
     public async Task<Outcome<MatrixDto>> MatrixAsync(UserScope actor, Guid campaignId)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var data = await LoadAsync(db, actor, campaignId, null);
-        if (data is null)
+        if (await LoadAsync(actor, campaignId, null) is not { } view)
         {
             return Outcome<MatrixDto>.NotFound();
         }
-        var today = Today;
-        var units = data.Tasks.Select(t => t.UnitId).Distinct()
-            .Select(id => new MatrixUnitDto(id, data.UnitNames.GetValueOrDefault(id) ?? "")).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
-        var byUnitAndNo = data.Tasks.SelectMany(t => t.IndicatorNos.Select(no => (t.UnitId, No: no, Task: t)))
-            .GroupBy(x => (x.UnitId, x.No)).ToDictionary(g => g.Key, g => g.First().Task);
-        var rows = data.Indicators.Select(i => new MatrixRowDto(i.No!.Value, i.Text, data.Level1Of(i.No.Value),
-            [.. units.Select(u => byUnitAndNo.TryGetValue((u.Id, i.No.Value), out var t) ? new MatrixCellDto(t.Id, t.Status, t.IsOverdue(today), t.IsLead) : null)]))
-            .ToList();
-        return Outcome<MatrixDto>.Ok(new MatrixDto(campaignId, today, units, rows));
+        var today = clock.Today;
+        return Outcome<MatrixDto>.Ok(view.Whole ? view.Snapshot.Memo("matrix", today, 0, () => Matrix(view, today)) : Matrix(view, today));
+    }
+
+    private static MatrixDto Matrix(View view, DateOnly today)
+    {
+        var snapshot = view.Snapshot;
+        var units = view.Tasks.Select(t => t.UnitId).Distinct()
+            .Select(id => new MatrixUnitDto(id, snapshot.UnitName(id))).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var unitIndex = units.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var rowIndex = snapshot.Indicators.Select((r, i) => (r.No, i)).GroupBy(x => x.No).ToDictionary(g => g.Key, g => g.First().i);
+        var statusIndex = FilingStatus.All.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+        var ids = new List<Guid>(view.Tasks.Count);
+        var tasks = new List<int[]>(view.Tasks.Count);
+        var cells = new List<int[]>(view.Tasks.Count * 2);
+        var taken = new HashSet<(int, int)>();
+        foreach (var t in view.Tasks.OrderBy(t => unitIndex[t.UnitId]).ThenBy(t => t.IndicatorNos[0]))
+        {
+            var unit = unitIndex[t.UnitId];
+            var index = ids.Count;
+            ids.Add(t.Id);
+            tasks.Add([unit, statusIndex.GetValueOrDefault(t.Status, -1), (t.IsOverdue(today) ? MatrixDto.Overdue : 0) | (t.IsLead ? MatrixDto.Lead : 0)]);
+            foreach (var no in t.IndicatorNos)
+            {
+                if (rowIndex.TryGetValue(no, out var row) && taken.Add((row, unit)))
+                {
+                    cells.Add([row, index]);
+                }
+            }
+        }
+        return new MatrixDto(view.Campaign.Id, today, FilingStatus.All, snapshot.Level1Names, units,
+            [.. snapshot.Indicators.Select(i => new MatrixRowDto(i.No, i.Text, i.Level1))], ids, tasks, cells);
     }
 
     public async Task<Outcome<DeadlinesDto>> DeadlinesAsync(UserScope actor, Guid campaignId, int days = DueSoonDays)
     {
         days = Math.Clamp(days, 0, 60);
-        await using var db = await factory.CreateDbContextAsync();
-        var data = await LoadAsync(db, actor, campaignId, null);
-        if (data is null)
+        if (await LoadAsync(actor, campaignId, null) is not { } view)
         {
             return Outcome<DeadlinesDto>.NotFound();
         }
-        var today = Today;
-        var rows = data.Tasks.Select(t => Row(t, data, today)).ToList();
-        return Outcome<DeadlinesDto>.Ok(new DeadlinesDto(campaignId, today, days,
-            [.. rows.Where(r => r.Overdue).OrderBy(r => r.DaysLeft).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.IndicatorNos[0])],
-            [.. rows.Where(r => IsDueWithin(r, days)).OrderBy(r => r.DaysLeft).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.IndicatorNos[0])]));
+        var today = clock.Today;
+        return Outcome<DeadlinesDto>.Ok(view.Whole ? view.Snapshot.Memo("deadlines", today, days, () => Deadlines(view, today, days)) : Deadlines(view, today, days));
+    }
+
+    private static DeadlinesDto Deadlines(View view, DateOnly today, int days)
+    {
+        var overdue = view.Tasks.Where(t => t.IsOverdue(today)).Select(t => Row(t, view.Snapshot, today)).ToList();
+        var soon = view.Tasks.Where(t => FilingStatus.IsEditable(t.Status) && t.Deadline >= today && t.Deadline.DayNumber - today.DayNumber <= days)
+            .Select(t => Row(t, view.Snapshot, today)).ToList();
+        return new DeadlinesDto(view.Campaign.Id, today, days, Order(overdue), Order(soon));
+
+        static List<DeadlineTaskDto> Order(List<DeadlineTaskDto> rows) =>
+            [.. rows.OrderBy(r => r.DaysLeft).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.IndicatorNos[0])];
     }
 
     public async Task<Outcome<ProgressDto>> ProgressAsync(UserScope actor, Guid campaignId)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var data = await LoadAsync(db, actor, campaignId, null);
-        if (data is null)
+        if (await LoadAsync(actor, campaignId, null) is not { } view)
         {
             return Outcome<ProgressDto>.NotFound();
         }
-        var ids = data.Tasks.Select(t => t.Id).ToList();
-        var moves = await db.TaskTransitions.AsNoTracking()
-            .Where(m => ids.Contains(m.TaskId) && (m.To == FilingStatus.Submitted || m.To == FilingStatus.Approved))
-            .Select(m => new { m.TaskId, m.To, m.At }).ToListAsync();
-        // The first time each task reached the office, and the first time it was approved.
-        var submitted = moves.Where(m => m.To == FilingStatus.Submitted).GroupBy(m => m.TaskId).Select(g => LocalDay(g.Min(m => m.At))).ToList();
-        var approved = moves.Where(m => m.To == FilingStatus.Approved).GroupBy(m => m.TaskId).Select(g => LocalDay(g.Min(m => m.At))).ToList();
-        var today = Today;
-        var start = LocalDay(data.Campaign.CreatedAt);
-        if (submitted.Concat(approved).DefaultIfEmpty(start).Min() is var first && first < start)
+        var today = clock.Today;
+        ProgressDto Compute() => new(campaignId, view.Tasks.Count, Progress(view.Tasks, view.Snapshot.CreatedDay, today));
+        return Outcome<ProgressDto>.Ok(view.Whole ? view.Snapshot.Memo("progress", today, 0, Compute) : Compute());
+    }
+
+    /// <summary>
+    /// Cumulative first submissions and first approvals per day, from the campaign's start (or the first move, if
+    /// earlier) to today (or the last move, if later); at most a year of points, the latest.
+    /// </summary>
+    public static List<ProgressPointDto> Progress(IReadOnlyList<TaskFigure> tasks, DateOnly createdDay, DateOnly today)
+    {
+        var submitted = new Dictionary<DateOnly, int>();
+        var approved = new Dictionary<DateOnly, int>();
+        DateOnly start = createdDay, end = today;
+        foreach (var t in tasks)
         {
-            start = first;
+            foreach (var (day, counts) in new[] { (t.FirstSubmitted, submitted), (t.FirstApproved, approved) })
+            {
+                if (day is { } d)
+                {
+                    counts[d] = counts.GetValueOrDefault(d) + 1;
+                    start = d < start ? d : start;
+                    end = d > end ? d : end;
+                }
+            }
         }
-        var end = submitted.Concat(approved).DefaultIfEmpty(today).Max() is var last && last > today ? last : today;
-        // At most a year of points: the latest ones.
         if (end.DayNumber - start.DayNumber > 365)
         {
             start = end.AddDays(-365);
         }
-        var points = new List<ProgressPointDto>();
+        // What happened before the first point still counts in the totals.
+        int totalSubmitted = submitted.Where(x => x.Key < start).Sum(x => x.Value), totalApproved = approved.Where(x => x.Key < start).Sum(x => x.Value);
+        var points = new List<ProgressPointDto>(end.DayNumber - start.DayNumber + 1);
         for (var day = start; day <= end; day = day.AddDays(1))
         {
-            var d = day;
-            points.Add(new ProgressPointDto(d, submitted.Count(x => x <= d), approved.Count(x => x <= d), submitted.Count(x => x == d), approved.Count(x => x == d)));
+            int s = submitted.GetValueOrDefault(day), a = approved.GetValueOrDefault(day);
+            totalSubmitted += s;
+            totalApproved += a;
+            points.Add(new ProgressPointDto(day, totalSubmitted, totalApproved, s, a));
         }
-        return Outcome<ProgressDto>.Ok(new ProgressDto(campaignId, data.Tasks.Count, points));
+        return points;
     }
 
     /// <summary>A unit's own page: its figures, its rank among the campaign's units, and its tasks.</summary>
     public async Task<Outcome<UnitDashboardDto>> UnitAsync(UserScope actor, Guid campaignId, Guid unitId)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        if (await LoadAsync(db, actor, campaignId, unitId) is null)
+        if (await LoadAsync(actor, campaignId, unitId) is not { } view || view.Tasks.Count == 0)
         {
             return Outcome<UnitDashboardDto>.NotFound();
         }
+        var today = clock.Today;
         // The rank needs every unit's completion; only this unit's figures leave the handler.
-        var all = await LoadAsync(db, UserScope.System("dashboard"), campaignId, null, seeAll: true);
-        if (all is null || !all.Tasks.Any(t => t.UnitId == unitId))
-        {
-            return Outcome<UnitDashboardDto>.NotFound();
-        }
-        var today = Today;
-        var ranking = Rank(all.Tasks, all.UnitNames, today);
-        var own = all with { Tasks = [.. all.Tasks.Where(t => t.UnitId == unitId)] };
-        return Outcome<UnitDashboardDto>.Ok(new UnitDashboardDto(campaignId, unitId, all.UnitNames.GetValueOrDefault(unitId) ?? "", today,
-            Count(own.Tasks, today), ranking.First(r => r.UnitId == unitId).Rank, ranking.Count, ByLevel1(own, today),
-            [.. own.Tasks.Select(t => Row(t, own, today)).OrderBy(r => r.IndicatorNos[0])]));
+        var ranking = view.Snapshot.Memo("ranking", today, 0, () => Rank(view.Snapshot.Tasks, view.Snapshot, today));
+        return Outcome<UnitDashboardDto>.Ok(new UnitDashboardDto(campaignId, unitId, view.Snapshot.UnitName(unitId), today,
+            Count(view.Tasks, today), ranking.First(r => r.UnitId == unitId).Rank, ranking.Count, ByLevel1(view.Tasks, view.Snapshot, today),
+            [.. view.Tasks.Select(t => Row(t, view.Snapshot, today)).OrderBy(r => r.IndicatorNos[0])]));
     }
 
-    private static bool IsDueWithin(DeadlineTaskDto row, int days) =>
-        FilingStatus.IsEditable(row.Status) && row.DaysLeft >= 0 && row.DaysLeft <= days;
-
-    private static DateOnly LocalDay(DateTime utc) => ChinaTime.DayOf(utc);
-
-    private static StatusCountsDto Count(IEnumerable<FilingTask> tasks, DateOnly today)
+    public static StatusCountsDto Count(IEnumerable<TaskFigure> tasks, DateOnly today)
     {
         int total = 0, draft = 0, awaiting = 0, submitted = 0, returned = 0, approved = 0, overdue = 0, dueSoon = 0;
         foreach (var t in tasks)
@@ -162,12 +207,12 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, IC
         return new StatusCountsDto(total, draft, awaiting, submitted, returned, approved, submitted + approved, overdue, dueSoon);
     }
 
-    private static List<UnitRankDto> Rank(IReadOnlyList<FilingTask> tasks, IReadOnlyDictionary<Guid, string> names, DateOnly today)
+    private static List<UnitRankDto> Rank(IReadOnlyList<TaskFigure> tasks, DashboardSnapshot snapshot, DateOnly today)
     {
-        var counted = tasks.GroupBy(t => t.UnitId).Select(g => (Id: g.Key, Name: names.GetValueOrDefault(g.Key) ?? "", Counts: Count(g, today)))
+        var counted = tasks.GroupBy(t => t.UnitId).Select(g => (Id: g.Key, Name: snapshot.UnitName(g.Key), Counts: Count(g, today)))
             .OrderByDescending(u => u.Counts.Completion).ThenByDescending(u => u.Counts.Approved).ThenBy(u => u.Counts.Overdue)
             .ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
-        var result = new List<UnitRankDto>();
+        var result = new List<UnitRankDto>(counted.Count);
         for (var i = 0; i < counted.Count; i++)
         {
             // Equal completion shares a rank (1, 1, 3 …).
@@ -177,88 +222,50 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, IC
         return result;
     }
 
-    private static List<BreakdownRowDto> ByLevel1(CampaignData data, DateOnly today) =>
-        [.. data.Level1Names.Select(name => new BreakdownRowDto(name, Count(data.Tasks.Where(t => data.Level1Of(t.IndicatorNos[0]) == name), today)))
+    private static List<BreakdownRowDto> ByLevel1(IReadOnlyList<TaskFigure> tasks, DashboardSnapshot snapshot, DateOnly today) =>
+        [.. snapshot.Level1Names.Select((name, i) => new BreakdownRowDto(name, Count(tasks.Where(t => t.Level1 == i), today)))
             .Where(r => r.Counts.Tasks > 0)];
 
-    private static DeadlineTaskDto Row(FilingTask t, CampaignData data, DateOnly today) =>
-        new(t.Id, t.UnitId, data.UnitNames.GetValueOrDefault(t.UnitId) ?? "", t.IndicatorNos, t.IsLead, t.Status, t.Deadline,
+    private static DeadlineTaskDto Row(TaskFigure t, DashboardSnapshot snapshot, DateOnly today) =>
+        new(t.Id, t.UnitId, snapshot.UnitName(t.UnitId), t.IndicatorNos, t.IsLead, t.Status, t.Deadline,
             t.Deadline.DayNumber - today.DayNumber, t.IsOverdue(today), t.ReturnCount);
 
+    /// <param name="Whole">Every unit's tasks are in view (the office and 督查): the figures can be shared.</param>
+    private sealed record View(Campaign Campaign, DashboardSnapshot Snapshot, IReadOnlyList<TaskFigure> Tasks, bool Whole, Guid? UnitId);
+
     /// <summary>
-    /// The campaign's tasks as the actor may see them (<see cref="CampaignAccess"/>, <see cref="FilingReach"/>): null when
-    /// the campaign, or the unit asked for, is outside the actor's reach (denial audited).
+    /// The campaign's figures as the actor may see them (<see cref="CampaignAccess"/>, <see cref="FilingReach"/>): null
+    /// when the campaign, or the unit asked for, is outside the actor's reach (denial audited).
     /// </summary>
-    private static async Task<CampaignData?> LoadAsync(AppDbContext db, UserScope actor, Guid campaignId, Guid? unitId, bool seeAll = false)
+    private async Task<View?> LoadAsync(UserScope actor, Guid campaignId, Guid? unitId)
     {
-        var reach = seeAll ? null : await FilingReach.ResolveAsync(db, actor);
         Campaign? campaign;
-        if (reach is null)
+        Guid? confined;
+        await using (var db = await factory.CreateDbContextAsync())
         {
-            campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+            var reach = await FilingReach.ResolveAsync(db, actor);
+            campaign = (await CampaignAccess.LoadAsync(db, reach, campaignId)).Value;
+            if (campaign is null)
+            {
+                return null;
+            }
+            if (unitId is { } asked && !reach.SeesUnitOf(campaign, asked))
+            {
+                await Visibility.DeniedAsync(db, actor, $"统计 单位 {asked}", "其他单位的统计");
+                return null;
+            }
+            confined = reach.ConfinedTo(campaign);
         }
-        else
+        var snapshot = await model.GetAsync(campaign);
+        IReadOnlyList<TaskFigure> tasks = snapshot.Tasks;
+        if (confined is { } c)
         {
-            var loaded = await CampaignAccess.LoadAsync(db, reach, campaignId);
-            campaign = loaded.Value;
-        }
-        if (campaign is null)
-        {
-            return null;
-        }
-        var query = db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaignId && !t.Removed);
-        if (reach is not null && unitId is { } asked && !reach.SeesUnitOf(campaign, asked))
-        {
-            await Visibility.DeniedAsync(db, actor, $"统计 单位 {asked}", "其他单位的统计");
-            return null;
-        }
-        if (reach?.ConfinedTo(campaign) is { } confined)
-        {
-            query = query.Where(t => t.UnitId == confined);
+            tasks = [.. tasks.Where(t => t.UnitId == c)];
         }
         if (unitId is { } u)
         {
-            query = query.Where(t => t.UnitId == u);
+            tasks = [.. tasks.Where(t => t.UnitId == u)];
         }
-        var tasks = await query.ToListAsync();
-        var nodes = await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == campaign.FrameworkId).ToListAsync();
-        var unitIds = tasks.Select(t => t.UnitId).Distinct().ToList();
-        var names = await db.Units.AsNoTracking().Where(x => unitIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name);
-        return new CampaignData(campaign, tasks, nodes, names);
-    }
-
-    private sealed record CampaignData(Campaign Campaign, IReadOnlyList<FilingTask> Tasks, IReadOnlyList<FrameworkNode> Nodes,
-        IReadOnlyDictionary<Guid, string> UnitNames)
-    {
-        private readonly Dictionary<Guid, FrameworkNode> byId = Nodes.ToDictionary(n => n.Id);
-        private Dictionary<int, string>? level1;
-        private Dictionary<int, IReadOnlyList<string>>? methods;
-
-        public IEnumerable<FrameworkNode> Indicators => Nodes.Where(n => n.No is not null).OrderBy(n => n.No);
-
-        /// <summary>一级指标 names in the framework's order.</summary>
-        public IEnumerable<string> Level1Names => Nodes.Where(n => n.ParentId is null && n.No is null).OrderBy(n => n.Order).Select(n => n.Text);
-
-        public string Level1Of(int no)
-        {
-            level1 ??= Indicators.ToDictionary(n => n.No!.Value, Top);
-            return level1.GetValueOrDefault(no) ?? "";
-        }
-
-        public IReadOnlyList<string> MethodsOf(FilingTask task)
-        {
-            methods ??= Indicators.ToDictionary(n => n.No!.Value, n => (IReadOnlyList<string>)n.Methods);
-            return [.. task.IndicatorNos.SelectMany(no => methods.GetValueOrDefault(no) ?? []).Distinct()];
-        }
-
-        private string Top(FrameworkNode node)
-        {
-            var current = node;
-            while (current.ParentId is { } p && byId.TryGetValue(p, out var parent))
-            {
-                current = parent;
-            }
-            return current.Text;
-        }
+        return new View(campaign, snapshot, tasks, confined is null && unitId is null, unitId);
     }
 }

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Features.Organisation.Import;
 using InspectReady.Web.Infrastructure.Excel;
@@ -32,10 +33,10 @@ public static class OrganisationApi
         api.MapDelete("/units/{id:guid}", async (Guid id, HttpContext ctx, UnitsHandler h) =>
             (await h.DeleteAsync(ctx.Scope(), id)).ToHttp(_ => Results.NoContent(), "单位")).WithSummary("删除单位");
 
-        api.MapGet("/people", async (HttpContext ctx, PeopleHandler h, Guid? unitId, string? role, bool? reveal) =>
-                (await h.ListAsync(ctx.Scope(), unitId, role, reveal == true)).ToHttp(Results.Ok))
+        api.MapGet("/people", async (HttpContext ctx, PeopleHandler h, Guid? unitId, string? role, bool? reveal, int? page, int? pageSize) =>
+                (await h.ListAsync(ctx.Scope(), PageRequest.Of(page, pageSize), unitId, role, reveal == true)).ToHttp(Results.Ok))
             .WithSummary("人员列表：本单位联络员、领导看本单位，创建办、督查、系统管理员看全部，其他角色看不到；手机号默认脱敏，"
-                + "reveal=true 显示完整号码并记入审计（创建办、本单位联络员和领导）").Produces<IReadOnlyList<PersonDto>>();
+                + "reveal=true 显示完整号码并记入审计（创建办、本单位联络员和领导）；按单位、角色排序分页（page 从1起，pageSize 默认50、最多500）").Produces<Paged<PersonDto>>();
         api.MapPost("/people", async (PersonRequest body, HttpContext ctx, PeopleHandler h) =>
                 (await h.CreateAsync(ctx.Scope(), body)).ToHttp(p => Results.Created($"/api/v1/people/{p.Id}", p), "单位"))
             .WithSummary("新增人员").Produces<PersonDto>(StatusCodes.Status201Created).ProducesValidationProblem();

@@ -5,17 +5,35 @@ using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Http;
+using System.Linq.Expressions;
+using InspectReady.Web.Features.Shared.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Organisation;
 
 public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
 {
-    public async Task<Outcome<IReadOnlyList<PersonDto>>> ListAsync(UserScope actor, Guid? unitId = null, string? role = null, bool reveal = false)
+    /// <summary>A campaign role's place in <see cref="CampaignRole.All"/>, as a CASE the database sorts by.</summary>
+    private static readonly Expression<Func<Person, int>> RoleRank = BuildRoleRank();
+
+    private static Expression<Func<Person, int>> BuildRoleRank()
+    {
+        var p = Expression.Parameter(typeof(Person), "p");
+        var role = Expression.Property(p, nameof(Person.CampaignRole));
+        Expression rank = Expression.Constant(CampaignRole.All.Count);
+        for (var i = CampaignRole.All.Count - 1; i >= 0; i--)
+        {
+            rank = Expression.Condition(Expression.Equal(role, Expression.Constant(CampaignRole.All[i])), Expression.Constant(i), rank);
+        }
+        return Expression.Lambda<Func<Person, int>>(rank, p);
+    }
+
+    /// <summary>People the actor may see, ordered by unit and campaign role and sliced in the database.</summary>
+    public async Task<Outcome<Paged<PersonDto>>> ListAsync(UserScope actor, PageRequest page, Guid? unitId = null, string? role = null, bool reveal = false)
     {
         if (reveal && !PersonAccess.MayReveal(actor, unitId))
         {
-            return Outcome<IReadOnlyList<PersonDto>>.Forbidden();
+            return Outcome<Paged<PersonDto>>.Forbidden();
         }
         await using var db = await factory.CreateDbContextAsync();
         var query = PersonAccess.Visible(db, actor).AsNoTracking().Include(p => p.Unit).AsQueryable();
@@ -27,14 +45,14 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
         {
             query = query.Where(p => p.CampaignRole == role);
         }
-        var people = await query.ToListAsync();
-        if (reveal && people.Count > 0)
+        var people = await query.OrderBy(p => p.Unit!.Name).ThenBy(RoleRank).ThenBy(p => p.Name).ThenBy(p => p.Id).ToPageAsync(page);
+        if (reveal && people.Items.Count > 0)
         {
-            db.Record(actor, AuditActions.Reveal, unitId is null ? "人员联系方式" : $"人员联系方式（单位 {unitId}）", detail: $"{people.Count}人");
+            db.Record(actor, AuditActions.Reveal, unitId is null ? "人员联系方式" : $"人员联系方式（单位 {unitId}）",
+                detail: $"{people.Items.Count}人（第{people.Page}页，共{people.Total}人）");
             await db.SaveChangesAsync();
         }
-        return Outcome<IReadOnlyList<PersonDto>>.Ok([.. people.OrderBy(p => p.Unit?.Name, StringComparer.Ordinal)
-            .ThenBy(p => CampaignRole.All.ToList().IndexOf(p.CampaignRole)).Select(p => ToDto(p, reveal))]);
+        return Outcome<Paged<PersonDto>>.Ok(people.Map(p => ToDto(p, reveal)));
     }
 
     public async Task<Outcome<PersonDto>> CreateAsync(UserScope actor, PersonRequest request)

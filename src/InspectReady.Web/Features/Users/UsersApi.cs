@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Infrastructure.Security;
 
 namespace InspectReady.Web.Features.Users;
@@ -7,8 +8,9 @@ public static class UsersApi
     public static void MapUsersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/users").RequireAuthorization().WithTags("用户");
-        api.MapGet("/", async (HttpContext ctx, UsersHandler h, Guid? unitId, string? keyword) =>
-            (await h.ListAsync(ctx.Scope(), unitId, keyword)).ToHttp(Results.Ok)).WithSummary("账号列表（系统管理员、安全管理员）");
+        api.MapGet("/", async (HttpContext ctx, UsersHandler h, Guid? unitId, string? keyword, int? page, int? pageSize) =>
+                (await h.ListAsync(ctx.Scope(), PageRequest.Of(page, pageSize), unitId, keyword)).ToHttp(Results.Ok))
+            .WithSummary("账号列表（系统管理员、安全管理员）：按用户名排序分页（page 从1起，pageSize 默认50、最多500）").Produces<Paged<UserDto>>();
         api.MapGet("/{id:guid}", async (Guid id, HttpContext ctx, UsersHandler h) =>
             (await h.GetAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "用户"));
         api.MapPost("/", async (UserRequest body, HttpContext ctx, UsersHandler h) =>

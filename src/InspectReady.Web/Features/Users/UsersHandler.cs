@@ -9,6 +9,7 @@ using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Identity;
 using InspectReady.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Identity;
+using InspectReady.Web.Features.Shared.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Users;
@@ -36,11 +37,12 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
 {
     public const string RolesBySecurityAdmin = "角色只能由安全管理员授予（三员分立）：创建账号后由安全管理员通过 PUT /api/v1/users/{id}/roles 授权";
 
-    public async Task<Outcome<IReadOnlyList<UserDto>>> ListAsync(UserScope actor, Guid? unitId = null, string? keyword = null)
+    /// <summary>Accounts by user name, filtered and sliced in the database; roles and unit names only for the page's rows.</summary>
+    public async Task<Outcome<Paged<UserDto>>> ListAsync(UserScope actor, PageRequest page, Guid? unitId = null, string? keyword = null)
     {
         if (!actor.CanListUsers)
         {
-            return Outcome<IReadOnlyList<UserDto>>.Forbidden();
+            return Outcome<Paged<UserDto>>.Forbidden();
         }
         var query = db.Users.AsNoTracking().AsQueryable();
         if (unitId is { } u)
@@ -51,13 +53,15 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         {
             query = query.Where(x => x.UserName!.Contains(keyword) || (x.DisplayName != null && x.DisplayName.Contains(keyword)));
         }
-        var list = await query.OrderBy(x => x.UserName).ToListAsync();
-        var roleMap = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
-        var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name);
+        var list = await query.OrderBy(x => x.UserName).ThenBy(x => x.Id).ToPageAsync(page);
+        var ids = list.Items.Select(x => x.Id).ToList();
+        var unitIds = list.Items.Where(x => x.UnitId != null).Select(x => x.UnitId!.Value).Distinct().ToList();
+        var roleMap = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync();
+        var unitNames = await db.Units.AsNoTracking().Where(x => unitIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name);
         var now = clock.Now;
-        return Outcome<IReadOnlyList<UserDto>>.Ok([.. list.Select(x => ToDto(x,
+        return Outcome<Paged<UserDto>>.Ok(list.Map(x => ToDto(x,
             [.. roleMap.Where(r => r.UserId == x.Id).Select(r => r.Name!)],
-            x.UnitId is { } id && unitNames.TryGetValue(id, out var n) ? n : null, now))]);
+            x.UnitId is { } id && unitNames.TryGetValue(id, out var n) ? n : null, now)));
     }
 
     public async Task<Outcome<UserDto>> GetAsync(UserScope actor, Guid id)

@@ -111,7 +111,7 @@ public abstract class AccessAdminScenarios(AppFactory factory)
     {
         using var admin = await factory.Api().SignInAsAdminAsync();
         var district = await admin.CreateDistrictAsync("换岗");
-        var id = ApiClient.Id((await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonA)).AsArray().Single()!);
+        var id = ApiClient.Id((await admin.GetJsonAsync("/api/v1/users?keyword=" + district.LiaisonA))["items"]!.AsArray().Single()!);
         using var before = await factory.Api().SignInAsync(district.LiaisonA, ApiClient.StrongPassword);
         var moved = await admin.Http.PutAsJsonAsync($"/api/v1/users/{id}", new { unitId = district.UnitB });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);

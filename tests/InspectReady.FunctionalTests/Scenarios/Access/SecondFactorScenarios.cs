@@ -70,7 +70,7 @@ public abstract class SecondFactorScenarios(AppFactory factory)
         var me = ApiClient.Id(await security.GetJsonAsync("/api/v1/me"));
         Assert.Equal(HttpStatusCode.Forbidden, (await security.Http.PostAsJsonAsync($"/api/v1/users/{me}/reset-totp", new { })).StatusCode);
         var adminKey = await EnrolAsync("admin", AppFactory.AdminPassword, "10.1.0.9");
-        var adminId = ApiClient.Id((await security.GetJsonAsync("/api/v1/users?keyword=admin")).AsArray().Single(u => u!["userName"]!.GetValue<string>() == "admin")!);
+        var adminId = ApiClient.Id((await security.GetJsonAsync("/api/v1/users?keyword=admin"))["items"]!.AsArray().Single(u => u!["userName"]!.GetValue<string>() == "admin")!);
         var reset = await security.PostOkAsync($"/api/v1/users/{adminId}/reset-totp", new { }, HttpStatusCode.OK);
         Assert.False(reset["twoFactorEnabled"]!.GetValue<bool>());
         Keys.TryRemove((factory, "admin"), out _);

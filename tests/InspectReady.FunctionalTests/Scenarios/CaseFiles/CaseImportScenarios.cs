@@ -39,7 +39,7 @@ public abstract class CaseImportScenarios(AppFactory factory)
             CaseFileApi.Workbook("行政处罚", [Penalty("导卷罚1"), Penalty("导卷罚2", published: "2021-10-14")]));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["imported"]!.GetValue<int>());
-        var cases = (await liaison.GetJsonAsync("/api/v1/case-files?kind=" + Uri.EscapeDataString("行政处罚"))).AsArray();
+        var cases = (await liaison.GetJsonAsync("/api/v1/case-files?kind=" + Uri.EscapeDataString("行政处罚")))["items"]!.AsArray();
         Assert.Equal(["导卷罚1", "导卷罚2"], cases.Select(c => c!["caseNumber"]!.GetValue<string>()));
         Assert.Equal([0, 1], cases.Select(c => c!["failedChecks"]!.GetValue<int>()));
     }
@@ -68,7 +68,7 @@ public abstract class CaseImportScenarios(AppFactory factory)
         Assert.Contains(errors, e => e.Row == 6 && e.Column == "当事人" && e.Message == "“当事人”不能为空");
         Assert.Contains(errors, e => e.Row == 7 && e.Column == "公示日期" && e.Message.Contains("早于“决定日期”", StringComparison.Ordinal));
         Assert.DoesNotContain(errors, e => e.Row == 2);
-        Assert.Single((await liaison.GetJsonAsync("/api/v1/case-files")).AsArray());
+        Assert.Single((await liaison.GetJsonAsync("/api/v1/case-files"))["items"]!.AsArray());
         Assert.Contains(await factory.AuditAsync("案卷导入"), a => a.Result == "失败");
     }
 

@@ -22,7 +22,7 @@ public abstract class CaseRegisterScenarios(AppFactory factory)
         await ApiClient.ProblemAsync(other);
         Assert.Equal(HttpStatusCode.NotFound, (await liaisonB.Http.PutAsJsonAsync($"/api/v1/case-files/{id}", CaseFileApi.PenaltyBody(cast.District.UnitA, "改"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await liaisonB.Http.DeleteAsync($"/api/v1/case-files/{id}")).StatusCode);
-        Assert.DoesNotContain((await liaisonB.GetJsonAsync("/api/v1/case-files")).AsArray(), c => ApiClient.Id(c!) == id);
+        Assert.DoesNotContain((await liaisonB.GetJsonAsync("/api/v1/case-files"))["items"]!.AsArray(), c => ApiClient.Id(c!) == id);
         Assert.Equal(HttpStatusCode.NotFound, (await liaisonB.Http.PostAsJsonAsync("/api/v1/case-files", CaseFileApi.PenaltyBody(cast.District.UnitA, "越权"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await liaisonB.Http.GetAsync($"/api/v1/case-files/{id}/reviews")).StatusCode);
     }
@@ -38,7 +38,7 @@ public abstract class CaseRegisterScenarios(AppFactory factory)
         var b = await office.RegisterPenaltyAsync(cast.District.UnitB, "全览罚2");
         using var inspector = await factory.SignInAsync(cast.Inspector);
 
-        var seen = (await inspector.GetJsonAsync("/api/v1/case-files")).AsArray().Select(c => ApiClient.Id(c!)).ToList();
+        var seen = (await inspector.GetJsonAsync("/api/v1/case-files"))["items"]!.AsArray().Select(c => ApiClient.Id(c!)).ToList();
         Assert.Contains(a, seen);
         Assert.Contains(b, seen);
         var write = await inspector.Http.PostAsJsonAsync("/api/v1/case-files", CaseFileApi.PenaltyBody(cast.District.UnitA, "督查罚"));

@@ -8,6 +8,7 @@ using InspectReady.Web.Features.Calendar;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Http;
+using InspectReady.Web.Features.Shared.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.CaseFiles.Register;
@@ -19,7 +20,8 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
         [.. CaseKind.All.Select(k => new CaseKindDto(k, [.. CaseFields.For(k).Select(f => new CaseFieldDto(f.Key, CaseFields.HeaderOf(k, f),
             f.Type.ToString().ToLowerInvariant(), CaseFields.NeedOf(k, f) == CaseFieldNeed.Required))]))];
 
-    public async Task<IReadOnlyList<CaseFileDto>> ListAsync(UserScope actor, Guid? unitId = null, string? kind = null, string? keyword = null)
+    /// <summary>The register, filtered, ordered (unit, kind, case number) and sliced in the database; checks run on the page's rows.</summary>
+    public async Task<Paged<CaseFileDto>> ListAsync(UserScope actor, PageRequest page, Guid? unitId = null, string? kind = null, string? keyword = null)
     {
         await using var db = await factory.CreateDbContextAsync();
         var query = CaseFileAccess.Visible(db, actor).AsNoTracking().Include(c => c.Unit).AsQueryable();
@@ -36,12 +38,11 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
             var k = keyword.Trim();
             query = query.Where(c => c.CaseNumber.Contains(k) || c.Cause.Contains(k) || (c.Party != null && c.Party.Contains(k)));
         }
-        var files = await query.ToListAsync();
-        var sampled = await SampledAsync(db, files.Select(f => f.Id));
+        var files = await query.OrderBy(f => f.Unit!.Name).ThenBy(f => f.Kind).ThenBy(f => f.CaseNumber).ThenBy(f => f.Id).ToPageAsync(page);
+        var sampled = await SampledAsync(db, files.Items.Select(f => f.Id));
         var current = await calendar.GetAsync();
         var today = clock.Today;
-        return [.. files.OrderBy(f => f.Unit?.Name, StringComparer.Ordinal).ThenBy(f => f.Kind).ThenBy(f => f.CaseNumber, StringComparer.Ordinal)
-            .Select(f => ToDto(f, sampled.Contains(f.Id), CaseChecks.Run(f, current, today).Count(r => r.Status == CheckStatus.Failed)))];
+        return files.Map(f => ToDto(f, sampled.Contains(f.Id), CaseChecks.Run(f, current, today).Count(r => r.Status == CheckStatus.Failed)));
     }
 
     public async Task<Outcome<CaseFileDetailDto>> GetAsync(UserScope actor, Guid id)
