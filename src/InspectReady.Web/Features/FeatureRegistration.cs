@@ -60,6 +60,7 @@ public static class FeatureRegistration
         services.AddSingleton<IChinaClock, ChinaClock>();
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
+        services.AddScoped<DemoCampaign>();
         services.AddCalendarFeature();
         services.AddCaseFilesFeature();
         services.AddDashboards();
