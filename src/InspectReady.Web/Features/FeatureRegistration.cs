@@ -61,6 +61,7 @@ public static class FeatureRegistration
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
         services.AddScoped<DemoCampaign>();
+        services.AddScoped<Home.FirstStepsQuery>();
         services.AddCalendarFeature();
         services.AddCaseFilesFeature();
         services.AddDashboards();
