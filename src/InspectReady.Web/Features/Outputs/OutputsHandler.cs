@@ -123,12 +123,13 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
         }
         using (var doc = OfficialDocument.Create(output, fonts, mark.For(actor)))
         {
-            doc.Title($"{snapshot.Campaign.Name}迎检材料汇编");
+            doc.Title(CompilationTitle(snapshot.Campaign.Name));
             doc.TableOfContents(headings);
             var index = 0;
+            var entry = 0;
             foreach (var (level, text) in headings)
             {
-                doc.Heading(level, text);
+                doc.Heading(level, text, ++entry);
                 if (level == 3)
                 {
                     var (_, _, indicator) = outline[index++];
@@ -138,7 +139,14 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, Expo
             }
         }
         await AuditAsync(db, actor, "迎检材料汇编", snapshot);
-        return Outcome<string>.Ok($"{snapshot.Campaign.Name}-迎检材料汇编.docx");
+        return Outcome<string>.Ok($"{CompilationTitle(snapshot.Campaign.Name)}.docx");
+    }
+
+    /// <summary>“…示范市迎检” gives “…示范市迎检材料汇编”, not “…迎检迎检材料汇编”.</summary>
+    public static string CompilationTitle(string campaignName)
+    {
+        var name = campaignName.Trim();
+        return name.Contains("迎检", StringComparison.Ordinal) ? $"{name}材料汇编" : $"{name}迎检材料汇编";
     }
 
     private static void WriteFilings(OfficialDocument doc, CampaignSnapshot snapshot, int no)
