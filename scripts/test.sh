@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs the missing Debian packages, starts a throwaway PostgreSQL on loopback,
-# runs unit tests, the functional suite on SQLite and on PostgreSQL, and the browser tests, then prints
+# runs unit tests, the functional suite on SQLite and on PostgreSQL, and the browser tests on SQLite and on
+# PostgreSQL (INSPECTREADY_E2E_PROVIDER), then prints
 # "N passed, N failed" as its last line. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -48,10 +49,13 @@ run() {  # name, project, filter
 run unit tests/InspectReady.UnitTests/InspectReady.UnitTests.csproj
 run functional-sqlite tests/InspectReady.FunctionalTests/InspectReady.FunctionalTests.csproj "FullyQualifiedName~OnSqlite"
 run functional-postgres tests/InspectReady.FunctionalTests/InspectReady.FunctionalTests.csproj "FullyQualifiedName~OnPostgres"
-run browser tests/InspectReady.E2ETests/InspectReady.E2ETests.csproj
+run browser-sqlite tests/InspectReady.E2ETests/InspectReady.E2ETests.csproj
+export INSPECTREADY_E2E_PROVIDER=Postgres
+run browser-postgres tests/InspectReady.E2ETests/InspectReady.E2ETests.csproj
+unset INSPECTREADY_E2E_PROVIDER
 
 passed=0; failed=0; skipped=0
-for log in "$OUT"/unit.log "$OUT"/functional-*.log "$OUT"/browser.log; do
+for log in "$OUT"/unit.log "$OUT"/functional-*.log "$OUT"/browser-*.log; do
   line=$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$log" | tail -1)
   if [ -z "$line" ]; then echo "no test summary in $(basename "$log")"; failed=$((failed+1)); status=1; continue; fi
   f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Skipped:\s+([0-9]+).*/\1/' <<<"$line")

@@ -59,9 +59,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private const string CspMarker = "CSP violation:";
 
-    public static async Task<BrowserSession> OpenAsync(ServerFixture server)
+    /// <summary>A phone's screen (CSS pixels), as the pages a liaison and a leader use must work on it.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    public static async Task<BrowserSession> OpenAsync(ServerFixture server, ViewportSize? viewport = null)
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = viewport, IsMobile = viewport == Phone, HasTouch = viewport == Phone });
         // Also what the browser blocks without a console message of its own (inline style attributes, eval).
         await context.AddInitScriptAsync(
             "document.addEventListener('securitypolicyviolation', e => console.error('" + CspMarker + " ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber + ' ' + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 300) : '')));");

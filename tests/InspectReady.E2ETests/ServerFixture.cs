@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace InspectReady.E2ETests;
 
 /// <summary>
-/// The real server on a loopback port (Kestrel, port 0) with a fresh SQLite data directory and a generated
-/// admin password, and Debian's Chromium driven by Playwright. Nothing is downloaded.
+/// The real server on a loopback port (Kestrel, port 0) with a fresh data directory and a generated admin password,
+/// and Debian's Chromium driven by Playwright. Nothing is downloaded. The database is SQLite, or a fresh PostgreSQL
+/// database of its own when <c>INSPECTREADY_E2E_PROVIDER=Postgres</c> (with <c>INSPECTREADY_TEST_POSTGRES</c>, the
+/// server's connection string; scripts/test.sh runs the browser tests once per provider).
 /// </summary>
 public class ServerFixture : IAsyncLifetime, IDisposable
 {
@@ -36,8 +39,17 @@ public class ServerFixture : IAsyncLifetime, IDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>The provider the browser tests run on: Sqlite (default) or Postgres.</summary>
+    public static string Provider => Environment.GetEnvironmentVariable("INSPECTREADY_E2E_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
+
+    public static bool OnPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public virtual async Task InitializeAsync()
     {
+        if (OnPostgres)
+        {
+            await factory.CreateDatabaseAsync();
+        }
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -55,6 +67,10 @@ public class ServerFixture : IAsyncLifetime, IDisposable
         await Browser.DisposeAsync();
         playwright?.Dispose();
         await factory.DisposeAsync();
+        if (OnPostgres)
+        {
+            await factory.DropDatabaseAsync();
+        }
         try
         {
             Directory.Delete(DataRoot, recursive: true);
@@ -75,11 +91,39 @@ public class ServerFixture : IAsyncLifetime, IDisposable
     {
         public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "inspectready-e2e", Guid.NewGuid().ToString("N"));
 
+        private readonly string database = "ir_e2e_" + Guid.NewGuid().ToString("N")[..12];
+
+        private static string PostgresServer => Environment.GetEnvironmentVariable("INSPECTREADY_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("INSPECTREADY_E2E_PROVIDER=Postgres needs INSPECTREADY_TEST_POSTGRES, e.g. Host=127.0.0.1;Port=55432;Username=postgres");
+
+        private static string Admin => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ConnectionString;
+
+        public async Task CreateDatabaseAsync()
+        {
+            await using var conn = new NpgsqlConnection(Admin);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        public async Task DropDatabaseAsync()
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(Admin);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Data:Root", DataRoot);
-            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
+            if (OnPostgres)
+            {
+                builder.UseSetting("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString);
+            }
             builder.UseSetting("Security:RequireTotp", requireTotp ? "true" : "false");
             builder.UseSetting("Security:RateLimit:Enabled", "false");
             if (adminPassword is not null)

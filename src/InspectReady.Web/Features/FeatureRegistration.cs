@@ -63,6 +63,8 @@ public static class FeatureRegistration
         services.AddSingleton<IChinaClock, ChinaClock>();
         services.AddSingleton<TempFiles>();
         services.AddSingleton<DemoData>();
+        services.AddScoped<DemoCampaign>();
+        services.AddScoped<Home.FirstStepsQuery>();
         services.AddCalendarFeature();
         services.AddCaseFilesFeature();
         services.AddDashboards();

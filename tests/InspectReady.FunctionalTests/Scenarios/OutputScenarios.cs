@@ -97,15 +97,17 @@ public abstract class OutputScenarios(AppFactory factory)
         using (var doc = WordprocessingDocument.Open(new MemoryStream(await compilation.Content.ReadAsByteArrayAsync()), false))
         {
             var body = doc.MainDocumentPart!.Document.Body!;
-            Assert.Contains(body.Descendants<FieldCode>(), f => f.Text.Contains("TOC", StringComparison.Ordinal));
+            Assert.Contains(body.Descendants<FieldCode>(), f => f.Text.Contains("PAGEREF _Toc000001", StringComparison.Ordinal));
+            Assert.Equal(InspectReady.Web.Features.Outputs.OutputsHandler.CompilationTitle($"{w.Prefix}创建活动"), body.Elements<Paragraph>().First().InnerText);
             var headings = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("Heading", StringComparison.Ordinal) == true)
                 .Select(p => (p.ParagraphProperties!.ParagraphStyleId!.Val!.Value!, p.InnerText)).ToList();
             Assert.Equal(("Heading1", "一、第一部分"), headings[0]);
             Assert.Equal(("Heading2", "1. 第一节。"), headings[1]);
             Assert.Equal(("Heading3", "1. 指标一。"), headings[2]);
             Assert.Equal(1 + 2 + 7, headings.Count);
+            // Each entry: the heading's text, then its page number (a PAGEREF field the converter or Word computes).
             var toc = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("TOC", StringComparison.Ordinal) == true)
-                .Select(p => p.InnerText).ToList();
+                .Select(p => string.Concat(p.Elements<Run>().TakeWhile(r => !r.Elements<TabChar>().Any()).Select(r => r.InnerText))).ToList();
             Assert.Equal(headings.Select(h => h.Item2), toc);
         }
 
@@ -121,12 +123,32 @@ public abstract class OutputScenarios(AppFactory factory)
             await info.WaitForExitAsync();
             var pages = int.Parse(output.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(pages >= 3, $"the compilation has a title page, a table of contents and the filings; got {pages} pages");
+            // The contents give each heading's page, and the heading is on that page.
+            var text = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true })!;
+            var layout = await text.StandardOutput.ReadToEndAsync();
+            await text.WaitForExitAsync();
+            var sheets = layout.Split('\f');
+            var contents = Array.FindIndex(sheets, p => System.Text.RegularExpressions.Regex.IsMatch(p, "目\\s*录"));
+            Assert.True(contents >= 0, "no 目录 page in the PDF:\n" + layout);
+            Assert.Contains(OutputsTitle($"{w.Prefix}创建活动"), sheets[0].Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            foreach (var heading in new[] { "一、第一部分", "1. 第一节。", "1. 指标一。" })
+            {
+                var line = sheets[contents].Split('\n').FirstOrDefault(l => l.Contains(heading, StringComparison.Ordinal));
+                Assert.True(line is not null, $"目录 lacks {heading}:\n{sheets[contents]}");
+                var match = System.Text.RegularExpressions.Regex.Match(line!, "(\\d+)\\s*$");
+                Assert.True(match.Success, $"目录 line without a page number: {line}");
+                var page = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(page > contents + 1 && page <= sheets.Length, $"{heading}: page {page} of {sheets.Length}, contents on page {contents + 1}");
+                Assert.Contains(heading, sheets[page - 1], StringComparison.Ordinal);
+            }
         }
         finally
         {
             File.Delete(path);
         }
     }
+
+    private static string OutputsTitle(string campaign) => InspectReady.Web.Features.Outputs.OutputsHandler.CompilationTitle(campaign).Replace(" ", "", StringComparison.Ordinal);
 
     [Fact]
     public async Task The_package_is_built_in_the_background_foldered_by_the_framework_and_downloads_with_resume()

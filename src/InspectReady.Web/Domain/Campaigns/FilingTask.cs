@@ -36,7 +36,7 @@ public sealed class FilingTask
     public bool Removed { get; set; }
     public List<TaskAttachment> Attachments { get; set; } = [];
 
-    public string GroupLabel => IndicatorNos.Count == 1 ? $"第{IndicatorNos[0]}项" : $"第{string.Join("、", IndicatorNos)}项";
+    public string GroupLabel => IndicatorLabel.Of(IndicatorNos);
 
     public bool IsOverdue(DateOnly today) => Status is not (FilingStatus.Submitted or FilingStatus.Approved or FilingStatus.AwaitingSignOff) && today > Deadline;
 

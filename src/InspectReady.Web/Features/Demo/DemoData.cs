@@ -12,7 +12,7 @@ namespace InspectReady.Web.Features.Demo;
 /// <summary>
 /// <c>dotnet run --project src/InspectReady.Web -- seed-demo</c>: 平顶山市 → 卫东区 with every unit named in
 /// the task list, their groups and aliases, a liaison and a leader (with accounts) for each. Idempotent.
-/// Streets the document does not name are marked 示例.
+/// Streets the document does not name are marked 示例. Then a campaign in progress (<see cref="DemoCampaign"/>).
 /// </summary>
 public sealed class DemoData(IServiceProvider services, IConfiguration configuration)
 {
@@ -63,6 +63,16 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
             return 2;
         }
         _ = args;
+        var summary = await SeedAsync(password);
+        Console.WriteLine($"演示数据已载入：平顶山市 → 卫东区，单位 {summary.Units} 个（示例街道 {SampleStreets.Length} 个），每个单位一名联络员（uNNN-lly）和一名分管领导（uNNN-ld）；另有 office（创建办）、inspector（督查）、reviewer（评查员）、examinee（考生）。密码均为 INSPECTREADY_DEMO_PASSWORD。三员账号 admin、secadmin、auditadmin 是首次启动时创建的，不属于演示数据。");
+        var c = summary.Campaign;
+        Console.WriteLine($"进行中的创建活动：{c.CampaignName}，任务 {string.Join("、", c.TasksByStatus.Select(kv => $"{kv.Key} {kv.Value}项"))}，逾期 {c.Overdue} 项；案卷 {c.CaseFiles} 件，督办单 {c.Notices} 份。各种状态的任务都有的单位：{c.ShowcaseUnitName}。");
+        return 0;
+    }
+
+    /// <summary>What <c>seed-demo</c> loads; the browser tests call it on their server. Idempotent.</summary>
+    public async Task<DemoSummary> SeedAsync(string password)
+    {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -102,12 +112,16 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         // the city and every district below it (ADR 0017).
         await EnsureAccount(users, "office", "区创建办工作人员", office.Id, [Roles.Office], password, regionId: district.Id);
         await EnsureAccount(users, "inspector", "督查组", null, [Roles.Inspector], password, regionId: city.Id);
-        db.Record(actor, AuditActions.UserCreated, "演示账号", detail: $"每个单位联络员、领导各一人，另有 office、inspector");
+        await EnsureAccount(users, "reviewer", "案卷评查员", null, [Roles.Reviewer], password, regionId: district.Id);
+        await EnsureAccount(users, "examinee", $"{units[0].Name}考生", units[0].Id, [Roles.Examinee], password, regionId: district.Id);
+        db.Record(actor, AuditActions.UserCreated, "演示账号", detail: $"每个单位联络员、领导各一人，另有 office、inspector、reviewer、examinee");
         await db.SaveChangesAsync();
 
-        Console.WriteLine($"演示数据已载入：平顶山市 → 卫东区，单位 {units.Count} 个（示例街道 {SampleStreets.Length} 个），每个单位一名联络员（uNNN-lly）和一名分管领导（uNNN-ld）；另有 office（创建办）、inspector（督查）。密码均为 INSPECTREADY_DEMO_PASSWORD。三员账号 admin、secadmin、auditadmin 是首次启动时创建的，不属于演示数据。");
-        return 0;
+        var campaign = await scope.ServiceProvider.GetRequiredService<DemoCampaign>().EnsureAsync(district.Id);
+        return new DemoSummary(units.Count, campaign);
     }
+
+    public sealed record DemoSummary(int Units, DemoCampaignSummary Campaign);
 
     /// <summary>Every responsible unit named in the built-in task list, groups excepted, in order of first mention.</summary>
     public static IEnumerable<string> TaskListUnitNames()

@@ -120,12 +120,13 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, CjkF
         }
         using (var doc = OfficialDocument.Create(output, fonts, stamp.Line))
         {
-            doc.Title($"{snapshot.Campaign.Name}迎检材料汇编");
+            doc.Title(CompilationTitle(snapshot.Campaign.Name));
             doc.TableOfContents(headings);
             var index = 0;
+            var entry = 0;
             foreach (var (level, text) in headings)
             {
-                doc.Heading(level, text);
+                doc.Heading(level, text, ++entry);
                 if (level == 3)
                 {
                     var (_, _, indicator) = outline[index++];
@@ -134,7 +135,14 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, CjkF
                 }
             }
         }
-        return Outcome<ExportedFile>.Ok(Exported(snapshot, "迎检材料汇编", $"{snapshot.Campaign.Name}-迎检材料汇编.docx"));
+        return Outcome<ExportedFile>.Ok(Exported(snapshot, "迎检材料汇编", $"{CompilationTitle(snapshot.Campaign.Name)}.docx"));
+    }
+
+    /// <summary>“…示范市迎检” gives “…示范市迎检材料汇编”, not “…迎检迎检材料汇编”.</summary>
+    public static string CompilationTitle(string campaignName)
+    {
+        var name = campaignName.Trim();
+        return name.Contains("迎检", StringComparison.Ordinal) ? $"{name}材料汇编" : $"{name}迎检材料汇编";
     }
 
     private static void WriteFilings(OfficialDocument doc, CampaignSnapshot snapshot, int no)

@@ -99,7 +99,7 @@ public sealed partial class ReminderSweep(IDbContextFactory<AppDbContext> factor
         {
             return null;
         }
-        var label = c.IndicatorNos.Count == 1 ? $"第{c.IndicatorNos[0]}项" : $"第{string.Join("、", c.IndicatorNos)}项";
+        var label = Domain.Campaigns.IndicatorLabel.Of(c.IndicatorNos);
         var body = c.Reminder.Describe(unitName, label, c.Deadline);
         var sent = Notifier.Send(db, new NotifyMessage(c.Reminder.Title, body, $"/tasks/{c.TaskId}", now), to.Users, to.Mail, to.Sms);
         await db.SaveChangesAsync(ct);

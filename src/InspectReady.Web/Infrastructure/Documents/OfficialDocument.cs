@@ -62,6 +62,17 @@ public sealed class OfficialDocument : IDisposable
     public void Heading(int level, string text) =>
         body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }), TextRun(text, fonts.Heading, level == 1 ? 32 : 32, bold: level > 1)));
 
+    /// <summary>A heading the table of contents points to (bookmark <c>_Toc{n}</c>, n from 1 in the order of <see cref="TableOfContents"/>).</summary>
+    public void Heading(int level, string text, int tocEntry)
+    {
+        var name = TocBookmark(tocEntry);
+        var id = tocEntry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }),
+            new BookmarkStart { Name = name, Id = id }, TextRun(text, fonts.Heading, 32, bold: level > 1), new BookmarkEnd { Id = id }));
+    }
+
+    private static string TocBookmark(int entry) => $"_Toc{entry:000000}";
+
     /// <summary>A body paragraph: first line indented two characters, 28 pt line spacing as official documents use.</summary>
     public void Paragraph(string text)
     {
@@ -77,24 +88,35 @@ public sealed class OfficialDocument : IDisposable
         body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Line = "400", LineRule = LineSpacingRuleValues.Auto }), TextRun(text, fonts.Body, 24)));
 
     /// <summary>
-    /// A TOC field over heading levels 1–3 whose result already lists the entries, so readers that do not
-    /// update fields (LibreOffice's PDF export) still show it; Word refreshes page numbers on open.
+    /// 目录 with page numbers: one line per entry, its page a PAGEREF field to the heading's bookmark (see
+    /// <see cref="Heading(int, string, int)"/>), behind a dotted leader. LibreOffice computes reference fields when it lays
+    /// the document out, so the PDF it converts has the right numbers; Word updates them on open (ADR 0026).
     /// </summary>
     public void TableOfContents(IEnumerable<(int Level, string Text)> entries)
     {
         body.Append(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), TextRun("目  录", fonts.Heading, 32, bold: true)));
-        body.Append(new Paragraph(
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
-            new Run(new FieldCode(@" TOC \o ""1-3"" \h \z \u ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate })));
+        var n = 0;
         foreach (var (level, text) in entries)
         {
-            body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = $"TOC{level}" }, new Indentation { Left = ((level - 1) * 420).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-                TextRun(text, fonts.Body, 28)));
+            n++;
+            var properties = new ParagraphProperties(
+                new ParagraphStyleId { Val = $"TOC{level}" },
+                new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = TextWidth }),
+                new Indentation { Left = ((level - 1) * 420).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            body.Append(new Paragraph(properties,
+                TextRun(text, fonts.Body, 28),
+                new Run(new TabChar()),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
+                new Run(new FieldCode($" PAGEREF {TocBookmark(n)} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                TextRun("0", fonts.Body, 28),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
         }
-        body.Append(new Paragraph(new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
         PageBreak();
     }
+
+    /// <summary>The width between the margins (A4, 28 mm and 26 mm), where the page numbers of the contents align.</summary>
+    private static int TextWidth => 11906 - Mm(28) - Mm(26);
 
     public void PageBreak() => body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
 
