@@ -51,7 +51,7 @@ public sealed class SmokeTests(DemoServer server, ITestOutputHelper output) : IC
             await phone.Page.WaitForURLAsync($"**/campaigns/{server.Ids.CampaignId}/tasks");
             // A closed AntDesign drawer slides out of view and loses its open class.
             await Assertions.Expect(phone.Page.Locator(".ant-drawer-open")).ToHaveCountAsync(0);
-            await Assertions.Expect(phone.Page.Locator("h1")).ToHaveTextAsync("我的任务");
+            await Assertions.Expect(phone.Page.Locator("h1")).ToHaveTextAsync("我的任务", new() { Timeout = 30000 });
             Assert.True(await phone.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= BrowserSession.Phone.Width + 1);
         });
         await phone.SnapshotAsync("phone-my-tasks");
