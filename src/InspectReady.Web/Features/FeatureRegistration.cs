@@ -19,6 +19,7 @@ using InspectReady.Web.Features.Organisation;
 using InspectReady.Web.Features.Organisation.Import;
 using InspectReady.Web.Features.Reminders;
 using InspectReady.Web.Features.Supervision;
+using InspectReady.Web.Features.Surveys;
 using InspectReady.Web.Features.Users;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Hosting;
@@ -65,6 +66,7 @@ public static class FeatureRegistration
         services.AddDashboards();
         services.AddReminders();
         services.AddSupervision();
+        services.AddSurveysFeature();
         return services;
     }
 
@@ -87,5 +89,6 @@ public static class FeatureRegistration
         app.MapDashboardApi();
         app.MapRemindersApi();
         app.MapSupervisionApi();
+        app.MapSurveysApi();
     }
 }
