@@ -11,6 +11,7 @@ using InspectReady.Web.Features.Filing.ListImport;
 using InspectReady.Web.Features.Filing.SelfCheck;
 using InspectReady.Web.Features.Frameworks;
 using InspectReady.Web.Features.Outputs;
+using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Documents;
 using InspectReady.Web.Infrastructure.Files;
 using InspectReady.Web.Infrastructure.Jobs;

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;

@@ -1,5 +1,5 @@
 using InspectReady.Web.Data;
-using InspectReady.Web.Features.Outputs;
+using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Features.Surveys.Build;
 using InspectReady.Web.Features.Surveys.Publicity;
 using InspectReady.Web.Features.Surveys.Rectifications;
