@@ -22,6 +22,8 @@ public sealed record RectificationStateRequest(string? State, string? Response =
 public sealed record SurveyRectificationDto(Guid Id, Guid SurveyId, string? SurveyTitle, Guid UnitId, string? UnitName, string? Topic, string? TopicLabel,
     string? Area, string? Comment, string Problem, string Deadline, string State, string StateLabel, bool Overdue, string? Response, string IssuedBy);
 
+public sealed record UnitChoiceDto(Guid Id, string Name);
+
 /// <summary>整改台账 of the survey: the office codes comments into items for a responsible unit; the unit reports; the office confirms.</summary>
 public sealed class SurveyRectificationsHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
@@ -134,6 +136,19 @@ public sealed class SurveyRectificationsHandler(IDbContextFactory<AppDbContext> 
             return Outcome<SurveyRectificationDto>.Conflict("该整改事项已被他人修改，请刷新后重试");
         }
         return Outcome<SurveyRectificationDto>.Ok((await MapAsync(db, new Paged<SurveyRectification>([item], 1, 1, 1))).Items[0]);
+    }
+
+    /// <summary>The units the office may name as responsible: those of its region and below.</summary>
+    public async Task<IReadOnlyList<UnitChoiceDto>> UnitsAsync(UserScope actor)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        if (!SurveyAccess.IsOffice(actor))
+        {
+            return [];
+        }
+        var regions = RegionTree.SubtreeQuery(db, actor.RegionId!.Value);
+        return await db.Units.AsNoTracking().Where(u => regions.Contains(u.RegionId)).OrderBy(u => u.Name)
+            .Select(u => new UnitChoiceDto(u.Id, u.Name)).ToListAsync();
     }
 
     private static string? SurveyBuildText(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
