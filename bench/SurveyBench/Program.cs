@@ -52,7 +52,17 @@ async Task PostAsync()
 async Task HealthAsync()
 {
     var watch = Stopwatch.StartNew();
-    using var response = await http.GetAsync("/healthz");
+    try
+    {
+        using var response = await http.GetAsync("/healthz");
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+    {
+        lock (gate)
+        {
+            errors["healthz " + e.GetType().Name] = errors.GetValueOrDefault("healthz " + e.GetType().Name) + 1;
+        }
+    }
     lock (gate)
     {
         health.Add(watch.Elapsed.TotalMilliseconds);

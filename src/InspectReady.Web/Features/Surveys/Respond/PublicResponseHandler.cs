@@ -38,7 +38,7 @@ public sealed class PublicResponseHandler(IDbContextFactory<AppDbContext> factor
     {
         await using var db = await factory.CreateDbContextAsync();
         var found = await db.SurveyLinks.AsNoTracking().Where(l => l.Token == token)
-            .Join(db.Surveys.AsNoTracking(), l => l.SurveyId, s => s.Id, (l, s) => new { l, s }).FirstOrDefaultAsync();
+            .Join(db.Surveys.AsNoTracking(), l => l.SurveyId, s => s.Id, (l, s) => new { l, s }).OrderBy(x => x.l.Id).FirstOrDefaultAsync();
         return found is not null && found.s.IsOpen ? (found.s, found.l) : null;
     }
 
