@@ -13,6 +13,7 @@ using InspectReady.Web.Features.Filing.ListImport;
 using InspectReady.Web.Features.Filing.SelfCheck;
 using InspectReady.Web.Features.Frameworks;
 using InspectReady.Web.Features.Outputs;
+using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Documents;
 using InspectReady.Web.Infrastructure.Files;
 using InspectReady.Web.Infrastructure.Jobs;
@@ -21,6 +22,7 @@ using InspectReady.Web.Features.Organisation;
 using InspectReady.Web.Features.Organisation.Import;
 using InspectReady.Web.Features.Reminders;
 using InspectReady.Web.Features.Supervision;
+using InspectReady.Web.Features.Surveys;
 using InspectReady.Web.Features.Users;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Hosting;
@@ -70,6 +72,7 @@ public static class FeatureRegistration
         services.AddDashboards();
         services.AddReminders();
         services.AddSupervision();
+        services.AddSurveysFeature();
         return services;
     }
 
@@ -93,5 +96,6 @@ public static class FeatureRegistration
         app.MapRemindersApi();
         app.MapSupervisionApi();
         app.MapNotificationsApi();
+        app.MapSurveysApi();
     }
 }

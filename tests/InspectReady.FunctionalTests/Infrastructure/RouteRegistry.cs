@@ -35,7 +35,18 @@ public static class RouteRegistry
         [("items", "index")] = ["0"],
         [("years", "year")] = ["2021"],
         [("days", "date")] = ["2021-10-08"],
+        // Surveys belong to a region's office; no seat of the enumeration is one, so an id of none answers 404 to every seat.
+        [("surveys", "id")] = [NoSurvey],
+        [("links", "linkid")] = [NoSurvey],
+        [("calls", "callid")] = [NoSurvey],
+        [("activities", "id")] = [NoSurvey],
+        [("photos", "photoid")] = [NoSurvey],
+        // The public survey path is anonymous: an unknown token answers 404.
+        [("surveys", "token")] = ["no-such-survey-token"],
+        [("s", "token")] = ["no-such-survey-token"],
     };
+
+    private static readonly string NoSurvey = "0197d2a4-0000-7000-8000-000000000013";
 
     /// <summary>Query parameters by name (and schema format where a name means two things); unknown optional ones are left out.</summary>
     public static string? QueryValue(AccessWorld w, string name, string? format) => (name, format) switch
@@ -73,6 +84,11 @@ public static class RouteRegistry
     {
         var call = $"{method} {template}";
         if (IsOwnAccount(template))
+        {
+            return true;
+        }
+        // The public survey response is anonymous by design (issue 13): every seat, signed in or not, may answer.
+        if (call == "POST /api/v1/public/surveys/{token}/responses")
         {
             return true;
         }

@@ -14,9 +14,13 @@ public sealed class CookieApiAntiforgery(RequestDelegate next)
 {
     public const string HeaderName = "X-CSRF-TOKEN";
 
+    /// <summary>Anonymous endpoints (the public survey) that never act on the signed-in user's behalf.</summary>
+    public const string PublicPrefix = "/api/v1/public";
+
     public async Task InvokeAsync(HttpContext ctx, IAntiforgery antiforgery)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") && !IsSafe(ctx.Request.Method)
+        // The public survey path acts for nobody (it ignores the caller's identity), so a sign-in cookie sent with it is not used.
+        if (ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments(PublicPrefix) && !IsSafe(ctx.Request.Method)
             && ctx.User.Identity?.IsAuthenticated == true && !IdentityBearer(ctx))
         {
             var valid = ctx.Request.Headers.ContainsKey(HeaderName);
