@@ -120,7 +120,7 @@ public abstract class SupervisionScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", register.Content.Headers.ContentType?.MediaType);
         using var book = new MemoryStream(await register.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["督办单", "问责记录"], MiniExcel.GetSheetNames(book));
+        Assert.Equal(["督办单", "问责记录", "说明"], MiniExcel.GetSheetNames(book));
         var notices = MiniExcel.Query(book, useHeaderRow: true, sheetName: "督办单").Cast<IDictionary<string, object>>().ToList();
         var row = Assert.Single(notices);
         Assert.Equal("问责甲局", row["被督办单位"]);

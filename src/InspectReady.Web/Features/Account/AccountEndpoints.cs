@@ -17,13 +17,13 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
-        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn);
-        group.MapPost("/totp", SecondStep).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn);
-        group.MapPost("/logout", Logout);
-        group.MapPost("/change-password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimits.PasswordChange);
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn);
+        group.MapPost("/totp", SecondStepAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn);
+        group.MapPost("/logout", LogoutAsync);
+        group.MapPost("/change-password", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(SignInRateLimits.PasswordChange);
     }
 
-    private static async Task<IResult> Login([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+    private static async Task<IResult> LoginAsync([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
         HttpContext ctx, SignInService check, SignInManager<AppUser> signIn)
     {
         var outcome = await check.CheckAsync(userName, password, ctx.Connection.RemoteIpAddress?.ToString(), AuditActions.SignIn,
@@ -49,7 +49,7 @@ public static class AccountEndpoints
     }
 
     /// <summary>The second step of a sign-in: the 动态口令 or a recovery code after the right password.</summary>
-    private static async Task<IResult> SecondStep([FromForm] string? code, [FromForm] string? returnUrl, HttpContext ctx,
+    private static async Task<IResult> SecondStepAsync([FromForm] string? code, [FromForm] string? returnUrl, HttpContext ctx,
         SignInService check, SignInManager<AppUser> signIn, UserManager<AppUser> users)
     {
         var user = await PendingSignIn.ReadAsync(ctx, users, PendingSignIn.Verify);
@@ -81,7 +81,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect(SafeReturn(returnUrl));
     }
 
-    private static async Task<IResult> Logout([FromQuery] string? reason, HttpContext ctx, SignInManager<AppUser> signIn, AppDbContext db)
+    private static async Task<IResult> LogoutAsync([FromQuery] string? reason, HttpContext ctx, SignInManager<AppUser> signIn, AppDbContext db)
     {
         if (ctx.User.Identity?.IsAuthenticated == true)
         {
@@ -93,7 +93,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect(reason == "idle" ? "/account/login?error=idle" : "/account/login");
     }
 
-    private static async Task<IResult> ChangePassword([FromForm] string? currentPassword, [FromForm] string? newPassword,
+    private static async Task<IResult> ChangePasswordAsync([FromForm] string? currentPassword, [FromForm] string? newPassword,
         [FromForm] string? confirmPassword, HttpContext ctx, PasswordService passwords, SignInManager<AppUser> signIn,
         UserManager<AppUser> users)
     {

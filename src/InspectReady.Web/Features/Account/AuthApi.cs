@@ -22,18 +22,18 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("认证");
-        group.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn)
+        group.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimits.SignIn)
             .WithSummary("用户名、密码（及动态口令 totp 或恢复码）换取访问令牌；缺少或错误的动态口令 → 401；连续失败达安全策略阈值后锁定（423）；同一地址请求过多 → 429")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimits.PasswordChange)
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(SignInRateLimits.PasswordChange)
             .WithSummary("修改本人密码；原密码错误计入登录失败次数").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        app.MapGet("/api/v1/me", (HttpContext ctx, UserManager<AppUser> users) => Me(ctx, users))
+        app.MapGet("/api/v1/me", (HttpContext ctx, UserManager<AppUser> users) => MeAsync(ctx, users))
             .RequireAuthorization().WithTags("认证").WithSummary("当前用户");
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, HttpContext ctx, SignInService signIn)
+    private static async Task<IResult> IssueTokenAsync(TokenRequest request, HttpContext ctx, SignInService signIn)
     {
         var outcome = await signIn.CheckAsync(request.UserName, request.Password, ctx.Connection.RemoteIpAddress?.ToString(), AuditActions.TokenIssued,
             request.Totp);
@@ -47,7 +47,7 @@ public static class AuthApi
         };
     }
 
-    private static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext ctx, PasswordService passwords)
+    private static async Task<IResult> ChangePasswordAsync(ChangePasswordRequest request, HttpContext ctx, PasswordService passwords)
     {
         var error = await passwords.ChangeOwnAsync(ctx.Scope(), request.CurrentPassword, request.NewPassword);
         return error is null ? Results.NoContent()
@@ -55,7 +55,7 @@ public static class AuthApi
             : Problems.Validation(error.Field, error.Message);
     }
 
-    private static async Task<IResult> Me(HttpContext ctx, UserManager<AppUser> users)
+    private static async Task<IResult> MeAsync(HttpContext ctx, UserManager<AppUser> users)
     {
         var user = await users.GetUserAsync(ctx.User);
         if (user is null)

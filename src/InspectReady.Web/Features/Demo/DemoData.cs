@@ -54,12 +54,12 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         var password = configuration["INSPECTREADY_DEMO_PASSWORD"];
         if (string.IsNullOrEmpty(password))
         {
-            Console.Error.WriteLine("请先设置环境变量 INSPECTREADY_DEMO_PASSWORD（演示账号的密码），例如：INSPECTREADY_DEMO_PASSWORD='Demo@2026pw' dotnet run --project src/InspectReady.Web -- seed-demo");
+            await Console.Error.WriteLineAsync("请先设置环境变量 INSPECTREADY_DEMO_PASSWORD（演示账号的密码），例如：INSPECTREADY_DEMO_PASSWORD='Demo@2026pw' dotnet run --project src/InspectReady.Web -- seed-demo");
             return 2;
         }
         if (PasswordRules.Check(password) is { } weak)
         {
-            Console.Error.WriteLine($"INSPECTREADY_DEMO_PASSWORD 不符合密码规则：{weak}");
+            await Console.Error.WriteLineAsync($"INSPECTREADY_DEMO_PASSWORD 不符合密码规则：{weak}");
             return 2;
         }
         _ = args;
@@ -78,23 +78,23 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var actor = UserScope.System(Command);
 
-        var city = await EnsureRegion(db, "平顶山市", RegionLevel.City, null, sample: false);
-        var district = await EnsureRegion(db, "卫东区", RegionLevel.District, city.Id, sample: false);
+        var city = await EnsureRegionAsync(db, "平顶山市", RegionLevel.City, null, sample: false);
+        var district = await EnsureRegionAsync(db, "卫东区", RegionLevel.District, city.Id, sample: false);
         foreach (var street in SampleStreets)
         {
-            await EnsureRegion(db, street, RegionLevel.Subdistrict, district.Id, sample: true);
+            await EnsureRegionAsync(db, street, RegionLevel.Subdistrict, district.Id, sample: true);
         }
 
         var names = TaskListUnitNames().ToList();
         var units = new List<Unit>();
         foreach (var name in names)
         {
-            units.Add(await EnsureUnit(db, name, UnitGroups.GuessKind(name), district.Id, sample: false));
+            units.Add(await EnsureUnitAsync(db, name, UnitGroups.GuessKind(name), district.Id, sample: false));
         }
-        units.Add(await EnsureUnit(db, "区创建办", UnitKind.Coordinating, district.Id, sample: false));
+        units.Add(await EnsureUnitAsync(db, "区创建办", UnitKind.Coordinating, district.Id, sample: false));
         foreach (var street in SampleStreets)
         {
-            units.Add(await EnsureUnit(db, street, UnitKind.Subdistrict, district.Id, sample: true));
+            units.Add(await EnsureUnitAsync(db, street, UnitKind.Subdistrict, district.Id, sample: true));
         }
         db.Record(actor, AuditActions.Import, "演示数据", detail: $"单位{units.Count}个");
         await db.SaveChangesAsync();
@@ -104,16 +104,16 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         {
             index++;
             var code = $"u{index:000}";
-            await EnsurePerson(db, users, unit, CampaignRole.Liaison, "联络员", $"{code}-lly", Roles.UnitLiaison, password, index * 2);
-            await EnsurePerson(db, users, unit, CampaignRole.ResponsibleLeader, "分管副局长", $"{code}-ld", Roles.UnitLeader, password, index * 2 + 1);
+            await EnsurePersonAsync(db, users, unit, CampaignRole.Liaison, "联络员", $"{code}-lly", Roles.UnitLiaison, password, index * 2);
+            await EnsurePersonAsync(db, users, unit, CampaignRole.ResponsibleLeader, "分管副局长", $"{code}-ld", Roles.UnitLeader, password, index * 2 + 1);
         }
         var office = units.First(u => u.Name == "区创建办");
         // The office belongs to 卫东区 (its unit's region) and sees that district; the inspector is the city's and sees
         // the city and every district below it (ADR 0017).
-        await EnsureAccount(users, "office", "区创建办工作人员", office.Id, [Roles.Office], password, regionId: district.Id);
-        await EnsureAccount(users, "inspector", "督查组", null, [Roles.Inspector], password, regionId: city.Id);
-        await EnsureAccount(users, "reviewer", "案卷评查员", null, [Roles.Reviewer], password, regionId: district.Id);
-        await EnsureAccount(users, "examinee", $"{units[0].Name}考生", units[0].Id, [Roles.Examinee], password, regionId: district.Id);
+        await EnsureAccountAsync(users, "office", "区创建办工作人员", office.Id, [Roles.Office], password, regionId: district.Id);
+        await EnsureAccountAsync(users, "inspector", "督查组", null, [Roles.Inspector], password, regionId: city.Id);
+        await EnsureAccountAsync(users, "reviewer", "案卷评查员", null, [Roles.Reviewer], password, regionId: district.Id);
+        await EnsureAccountAsync(users, "examinee", $"{units[0].Name}考生", units[0].Id, [Roles.Examinee], password, regionId: district.Id);
         db.Record(actor, AuditActions.UserCreated, "演示账号", detail: $"每个单位联络员、领导各一人，另有 office、inspector、reviewer、examinee");
         await db.SaveChangesAsync();
 
@@ -145,7 +145,7 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
             .Select(n => aliasOf.TryGetValue(n, out var canonical) ? canonical : n).Distinct();
     }
 
-    private static async Task<Region> EnsureRegion(AppDbContext db, string name, string level, Guid? parent, bool sample)
+    private static async Task<Region> EnsureRegionAsync(AppDbContext db, string name, string level, Guid? parent, bool sample)
     {
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Name == name && r.ParentId == parent);
         if (region is null)
@@ -157,7 +157,7 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         return region;
     }
 
-    private static async Task<Unit> EnsureUnit(AppDbContext db, string name, string kind, Guid regionId, bool sample)
+    private static async Task<Unit> EnsureUnitAsync(AppDbContext db, string name, string kind, Guid regionId, bool sample)
     {
         var unit = await db.Units.Include(u => u.Aliases).Include(u => u.Tags).FirstOrDefaultAsync(u => u.Name == name);
         if (unit is not null)
@@ -176,7 +176,7 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         return unit;
     }
 
-    private static async Task EnsurePerson(AppDbContext db, UserManager<AppUser> users, Unit unit, string role, string position,
+    private static async Task EnsurePersonAsync(AppDbContext db, UserManager<AppUser> users, Unit unit, string role, string position,
         string userName, string accountRole, string password, int seed)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.UnitId == unit.Id && p.CampaignRole == role);
@@ -194,10 +194,10 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
             db.People.Add(person);
             await db.SaveChangesAsync();
         }
-        await EnsureAccount(users, userName, $"{unit.Name}{role}", unit.Id, [accountRole], password, person.Id, unit.RegionId);
+        await EnsureAccountAsync(users, userName, $"{unit.Name}{role}", unit.Id, [accountRole], password, person.Id, unit.RegionId);
     }
 
-    private static async Task EnsureAccount(UserManager<AppUser> users, string userName, string displayName, Guid? unitId,
+    private static async Task EnsureAccountAsync(UserManager<AppUser> users, string userName, string displayName, Guid? unitId,
         string[] roles, string password, Guid? personId = null, Guid? regionId = null)
     {
         if (await users.FindByNameAsync(userName) is { } existing)

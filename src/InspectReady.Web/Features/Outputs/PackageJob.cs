@@ -76,7 +76,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                     }
                     var statementName = Unique("情况说明.docx");
                     var statementEntry = zip.CreateEntry($"{unitFolder}/{statementName}", CompressionLevel.Optimal);
-                    await using (var es = statementEntry.Open())
+                    await using (var es = await statementEntry.OpenAsync(ct))
                     await using (var buffer = new FileStream(Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose))
                     {
                         using (var doc = OfficialDocument.Create(buffer, fonts, stamp.Line))
@@ -99,7 +99,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                     {
                         var listName = Unique($"清单-第{item}项.xlsx");
                         var entry = zip.CreateEntry($"{unitFolder}/{listName}", CompressionLevel.Optimal);
-                        await using var es = entry.Open();
+                        await using var es = await entry.OpenAsync(ct);
                         await using var buffer = new FileStream(Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
                         await Exports.WriteWorkbookAsync(buffer, ExportWorkbook.Of(new ExportedFile(listName, listName),
                             ($"第{item}项清单", rows.Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)).ToList())), stamp, ct);
@@ -113,7 +113,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                         // Attachments are mostly PDFs and images, already compressed: stored as they are.
                         var entry = zip.CreateEntry($"{unitFolder}/{name}", CompressionLevel.NoCompression);
                         entry.LastWriteTime = attachment.UploadedAt;
-                        await using (var es = entry.Open())
+                        await using (var es = await entry.OpenAsync(ct))
                         await using (var source = files.OpenRead(attachment.Sha256))
                         {
                             var buffer = new byte[1 << 20];
@@ -130,7 +130,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                 }
             }
             var indexEntry = zip.CreateEntry("index.xlsx", CompressionLevel.Optimal);
-            await using (var es = indexEntry.Open())
+            await using (var es = await indexEntry.OpenAsync(ct))
             await using (var buffer = new FileStream(Path.Combine(root.Folder("tmp"), Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose))
             {
                 await Exports.WriteWorkbookAsync(buffer, ExportWorkbook.Of(new ExportedFile("index.xlsx", "迎检材料包 目录"), ("目录", index)), stamp, ct);
@@ -148,7 +148,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
     private static async Task WriteTextAsync(ZipArchive zip, string name, string text, CancellationToken ct)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        await using var es = entry.Open();
+        await using var es = await entry.OpenAsync(ct);
         await es.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
     }
 

@@ -1,4 +1,4 @@
-using InspectReady.Web.Features.Notifications;
+using InspectReady.Web.Features.Shared.Notifications;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;

@@ -1,4 +1,4 @@
-using InspectReady.Web.Features.Notifications;
+using InspectReady.Web.Features.Shared.Notifications;
 using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;

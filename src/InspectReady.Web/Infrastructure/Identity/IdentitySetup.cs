@@ -62,8 +62,8 @@ public static class IdentitySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Idle and absolute lifetimes and the per-request account check: Infrastructure/Security/SessionSetup.cs.
-            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToLogin = ctx => ApiAwareAsync(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareAsync(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
         services.AddSingleton<SecurityPolicyStore>();
@@ -71,7 +71,7 @@ public static class IdentitySetup
         return services;
     }
 
-    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static Task ApiAwareAsync(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {

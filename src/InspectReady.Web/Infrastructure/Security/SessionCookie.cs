@@ -25,7 +25,7 @@ public static class SessionCookie
     /// <summary>Set on a request whose cookie principal was checked against the account already.</summary>
     public const string CheckedItem = "inspectready.account_checked";
 
-    public static Task OnSigningIn(CookieSigningInContext ctx)
+    public static Task OnSigningInAsync(CookieSigningInContext ctx)
     {
         if (!ctx.Properties.Items.ContainsKey(StartedItem))
         {
@@ -35,7 +35,7 @@ public static class SessionCookie
         return Task.CompletedTask;
     }
 
-    public static async Task OnValidatePrincipal(CookieValidatePrincipalContext ctx)
+    public static async Task OnValidatePrincipalAsync(CookieValidatePrincipalContext ctx)
     {
         await SecurityStampValidator.ValidatePrincipalAsync(ctx);
         if (ctx.Principal is null)

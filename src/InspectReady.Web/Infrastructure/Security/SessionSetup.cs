@@ -26,8 +26,8 @@ public static class SessionSetup
                 // 等保: idle sessions end (30 minutes by default); the absolute lifetime is checked on every request.
                 o.ExpireTimeSpan = limits.Value.IdleTimeout;
                 o.SlidingExpiration = true;
-                o.Events.OnSigningIn = SessionCookie.OnSigningIn;
-                o.Events.OnValidatePrincipal = SessionCookie.OnValidatePrincipal;
+                o.Events.OnSigningIn = SessionCookie.OnSigningInAsync;
+                o.Events.OnValidatePrincipal = SessionCookie.OnValidatePrincipalAsync;
             });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();

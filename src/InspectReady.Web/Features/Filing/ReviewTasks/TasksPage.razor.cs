@@ -74,7 +74,7 @@ public partial class TasksPage : AppPage
         }
     }
 
-    private Task OverdueChanged(bool value)
+    private Task OverdueChangedAsync(bool value)
     {
         filter.OverdueOnly = value;
         return LoadAsync();

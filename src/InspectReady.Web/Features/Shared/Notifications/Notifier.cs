@@ -3,7 +3,7 @@ using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace InspectReady.Web.Features.Notifications;
+namespace InspectReady.Web.Features.Shared.Notifications;
 
 /// <summary>A message to people: its title, body, the page it points to and when it was raised (UTC).</summary>
 public sealed record NotifyMessage(string Title, string Body, string Link, DateTime At)
