@@ -163,7 +163,7 @@ public sealed class AccessWorld
         var job = Guid.Parse(JsonNode.Parse(await Ok(office.Http.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/packages", new { approvedOnly = false })))!["jobId"]!.GetValue<string>());
         for (var i = 0; i < 600; i++)
         {
-            if ((await office.GetJsonAsync($"/api/v1/jobs/{job}"))["state"]!.GetValue<string>() is not ("排队中" or "进行中"))
+            if ((await office.GetJsonAsync($"/api/v1/jobs/{job}"))["state"]!.GetValue<string>() is not ("queued" or "running"))
             {
                 break;
             }

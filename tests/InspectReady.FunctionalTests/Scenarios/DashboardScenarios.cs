@@ -93,7 +93,7 @@ public abstract class DashboardScenarios(AppFactory factory)
 
         var own = await w.LiaisonB.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/dashboard/units/{w.UnitB}");
         Assert.Equal((2, 2), (Int(own, "rank"), Int(own, "rankOf")));
-        Assert.Equal(["待单位审核", "草稿"], own["tasks"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
+        Assert.Equal(["pending_signoff", "draft"], own["tasks"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
 
         var matrix = await w.LiaisonB.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/dashboard/matrix");
         Assert.Equal(w.UnitB, Guid.Parse(matrix["units"]!.AsArray().Single()!["id"]!.GetValue<string>()));
@@ -118,9 +118,9 @@ public abstract class DashboardScenarios(AppFactory factory)
         JsonNode? Cell(int no, int column) => rows[no - 1]!["cells"]![column];
         Guid TaskOf(JsonNode? cell) => Guid.Parse(cell!["taskId"]!.GetValue<string>());
 
-        Assert.Equal("已通过", Cell(1, a)!["status"]!.GetValue<string>());
+        Assert.Equal("approved", Cell(1, a)!["status"]!.GetValue<string>());
         Assert.Null(Cell(1, b));
-        Assert.Equal("退回", Cell(2, a)!["status"]!.GetValue<string>());
+        Assert.Equal("returned", Cell(2, a)!["status"]!.GetValue<string>());
         Assert.Equal(moved.B2, TaskOf(Cell(2, b)));
         Assert.False(Cell(2, b)!["isLead"]!.GetValue<bool>());
         Assert.Equal(moved.A45, TaskOf(Cell(4, a)));

@@ -49,7 +49,8 @@ public abstract class FilingScenarios(AppFactory factory)
             ["生成甲局:1:牵头", "生成甲局:2:牵头", "生成乙局:2:配合", "生成甲局:3:牵头", "生成乙局:4,5:配合", "生成甲局:4,5:配合", "生成甲局:6:牵头"],
             tasks.Select(t => Key(t!)).OrderBy(k => int.Parse(k.Split(':')[1].Split(',')[0])).ThenBy(k => k, StringComparer.Ordinal).ToList()
                 .OrderBy(k => int.Parse(k.Split(':')[1].Split(',')[0])).ThenBy(k => k.EndsWith("配合", StringComparison.Ordinal)));
-        Assert.All(tasks, t => Assert.Equal("草稿", t!["status"]!.GetValue<string>()));
+        Assert.All(tasks, t => Assert.Equal("draft", t!["status"]!.GetValue<string>()));
+        Assert.All(tasks, t => Assert.Equal("草稿", t!["statusLabel"]!.GetValue<string>()));
         var unmatched = w.Campaign["unmatched"]!.AsArray().Single()!;
         Assert.Equal("生成不存在局", unmatched["entry"]!.GetValue<string>());
         Assert.Equal([7], unmatched["indicatorNos"]!.AsArray().Select(n => n!.GetValue<int>()));
@@ -92,7 +93,7 @@ public abstract class FilingScenarios(AppFactory factory)
         var problem = await Problem422Async(await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/submit", null));
         Assert.Contains(problem["errors"]!.AsArray(), e => e!["rule"]!.GetValue<string>() == "情况说明字数" && e["message"]!.GetValue<string>().Contains("1001字", StringComparison.Ordinal));
         var detail = await w.DetailAsync(task);
-        Assert.Equal("草稿", detail["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("draft", detail["task"]!["status"]!.GetValue<string>());
         Assert.Empty(detail["history"]!.AsArray());
     }
 
@@ -177,7 +178,8 @@ public abstract class FilingScenarios(AppFactory factory)
         Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications")).AsArray(), n => n!["title"]!.GetValue<string>() == "有待审核的迎检材料");
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).StatusCode);
         var signed = JsonNode.Parse(await (await w.LeaderA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).Content.ReadAsStringAsync())!;
-        Assert.Equal("已报送", signed["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("submitted", signed["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("已报送", signed["task"]!["statusLabel"]!.GetValue<string>());
 
         var newDeadline = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd");
         var noReason = await w.Office.Http.PostAsJsonAsync($"/api/v1/tasks/{task}/return", new { newDeadline });
@@ -185,7 +187,7 @@ public abstract class FilingScenarios(AppFactory factory)
         var returned = await w.Office.Http.PostAsJsonAsync($"/api/v1/tasks/{task}/return", new { reason = "请补充成效", itemReasons = new Dictionary<int, string> { [1] = "缺少数据" }, newDeadline });
         Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
         var afterReturn = JsonNode.Parse(await returned.Content.ReadAsStringAsync())!;
-        Assert.Equal("退回", afterReturn["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("returned", afterReturn["task"]!["status"]!.GetValue<string>());
         Assert.Equal(newDeadline, afterReturn["task"]!["deadline"]!.GetValue<string>());
         Assert.Equal(1, afterReturn["task"]!["returnCount"]!.GetValue<int>());
 
@@ -194,10 +196,12 @@ public abstract class FilingScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await w.LeaderA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/approve", null)).StatusCode);
         var approved = JsonNode.Parse(await (await w.Office.Http.PostAsync($"/api/v1/tasks/{task}/approve", null)).Content.ReadAsStringAsync())!;
-        Assert.Equal("已通过", approved["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("approved", approved["task"]!["status"]!.GetValue<string>());
 
         var history = approved["history"]!.AsArray().Select(h => $"{h!["from"]!.GetValue<string>()}→{h["to"]!.GetValue<string>()}").ToList();
-        Assert.Equal(["草稿→待单位审核", "待单位审核→已报送", "已报送→退回", "退回→待单位审核", "待单位审核→已报送", "已报送→已通过"], history);
+        Assert.Equal(["draft→pending_signoff", "pending_signoff→submitted", "submitted→returned", "returned→pending_signoff", "pending_signoff→submitted",
+            "submitted→approved"], history);
+        Assert.Equal("已报送→退回", $"{approved["history"]![2]!["fromLabel"]}→{approved["history"]![2]!["toLabel"]}");
         Assert.Equal("请补充成效", approved["history"]![2]!["reason"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.Conflict, (await CampaignWorld.SaveDraftAsync(w.LiaisonA, task, new { statement = "改", version = 2 })).StatusCode);
@@ -223,7 +227,7 @@ public abstract class FilingScenarios(AppFactory factory)
         await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/submit", null);
         var back = await w.LeaderA.Http.PostAsJsonAsync($"/api/v1/tasks/{task}/send-back", new { reason = "数据不准" });
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
-        Assert.Equal("草稿", JsonNode.Parse(await back.Content.ReadAsStringAsync())!["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("draft", JsonNode.Parse(await back.Content.ReadAsStringAsync())!["task"]!["status"]!.GetValue<string>());
         Assert.Contains((await w.LiaisonA.GetJsonAsync("/api/v1/notifications")).AsArray(), n => n!["body"]!.GetValue<string>().Contains("数据不准", StringComparison.Ordinal));
     }
 
@@ -294,7 +298,8 @@ public abstract class FilingScenarios(AppFactory factory)
         var compiled = await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/files?item=1&kind={Uri.EscapeDataString("汇编上级文件")}", FilePart(Pdf, "上级文件汇编.pdf"));
         var b = JsonNode.Parse(await compiled.Content.ReadAsStringAsync())!;
         Assert.Equal(a["sha256"]!.GetValue<string>(), b["sha256"]!.GetValue<string>());
-        Assert.Equal("汇编上级文件", b["kind"]!.GetValue<string>());
+        Assert.Equal("higher_level_compilation", b["kind"]!.GetValue<string>());
+        Assert.Equal("汇编上级文件", b["kindLabel"]!.GetValue<string>());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), a["sha256"]!.GetValue<string>());
         var stored = Directory.GetFiles(Path.Combine(factory.DataRoot, "files"), "*", SearchOption.AllDirectories);
         Assert.Single(stored, f => Path.GetFileName(f) == a["sha256"]!.GetValue<string>());
@@ -354,7 +359,7 @@ public abstract class FilingScenarios(AppFactory factory)
             Assert.Equal(HttpStatusCode.OK, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{t}/submit", null)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await w.LeaderA.Http.PostAsync($"/api/v1/tasks/{t}/sign-off", null)).StatusCode);
         }
-        var queue = await w.TasksAsync(w.Office, "?status=" + Uri.EscapeDataString("已报送"));
+        var queue = await w.TasksAsync(w.Office, "?status=submitted");
         Assert.Equal(2, queue.Count);
         var batch = await w.Office.PostOkAsync("/api/v1/tasks/batch/approve", new { taskIds = new[] { t1, t2, Guid.NewGuid() } }, HttpStatusCode.OK);
         Assert.Equal(2, batch["done"]!.AsArray().Count);

@@ -36,7 +36,12 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         }
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
-            query = query.Where(t => t.Status == filter.Status);
+            var status = FilingStatus.Parse(filter.Status);
+            if (status is null)
+            {
+                return Outcome<IReadOnlyList<TaskDto>>.Invalid("status", $"状态“{filter.Status}”无效，可用：{FilingStatus.Codes.Describe()}");
+            }
+            query = query.Where(t => t.Status == status);
         }
         if (!filter.IncludeRemoved)
         {
@@ -131,7 +136,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         }
         if (!FilingStatus.IsEditable(task.Status))
         {
-            return Outcome<TaskDetailDto>.Conflict($"任务状态为“{task.Status}”，不能修改");
+            return Outcome<TaskDetailDto>.Conflict($"任务状态为“{FilingStatus.Label(task.Status)}”，不能修改");
         }
         if (request.Version is { } expected && expected != task.DraftVersion)
         {
@@ -383,12 +388,17 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, TimePr
         {
             db.Notifications.Add(new Notification
             {
-                UserId = user, Title = notify.Title, Body = $"{unitName} {task.GroupLabel}：{from} → {task.Status}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
+                UserId = user, Title = notify.Title, Body = $"{unitName} {task.GroupLabel}：{FilingStatus.Label(from)} → {FilingStatus.Label(task.Status)}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
                 Link = $"/tasks/{task.Id}", At = clock.GetUtcNow().UtcDateTime,
             });
         }
-        db.Record(actor, AuditActions.Update, $"任务 {unitName} {task.GroupLabel}", detail: $"{from} → {task.Status}");
-        await db.SaveChangesAsync();
+        db.Record(actor, AuditActions.Update, $"任务 {unitName} {task.GroupLabel}", detail: $"{FilingStatus.Label(from)} → {FilingStatus.Label(task.Status)}");
+        // The row version read with the task must still be current: of two moves at the same moment (approve and
+        // return, sign-off and an upload) the second writes nothing and answers 409.
+        if (!await db.TrySaveChangesAsync())
+        {
+            return Outcome<TaskDetailDto>.Conflict($"任务 {task.GroupLabel}：{Concurrency.Message}");
+        }
         return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));
     }
 
