@@ -41,3 +41,6 @@ public sealed class SecondFactorOnSqlite(HardenedSqliteFactory f) : Access.Secon
 public sealed class SecondFactorOnPostgres(HardenedPostgresFactory f) : Access.SecondFactorScenarios(f), IClassFixture<HardenedPostgresFactory>;
 public sealed class AccessOnSqlite(SqliteFactory f) : AccessScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class AccessOnPostgres(PostgresFactory f) : AccessScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class ConcurrencyOnSqlite(SqliteFactory f) : ConcurrencyScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class ConcurrencyOnPostgres(PostgresFactory f) : ConcurrencyScenarios(f), IClassFixture<PostgresFactory>;
