@@ -367,4 +367,41 @@ public abstract class FilingScenarios(AppFactory factory)
         Assert.Equal(2, (await w.TasksAsync(w.Office, "?status=" + Uri.EscapeDataString("已通过"))).Count);
         Assert.Equal(2, (await w.TasksAsync(w.Office, "?indicatorNo=4")).Count);
     }
+
+    [Fact]
+    public async Task The_campaign_tasks_and_the_review_queue_answer_the_page_contract_filtered_and_sorted_in_the_database()
+    {
+        using var w = await CampaignWorld.CreateAsync(factory, "分页");
+        var all = await w.TasksAsync(w.Office);
+        Assert.True(all.Count >= 4);
+        var order = all.Select(t => (t!["indicatorNos"]![0]!.GetValue<int>(), t["unitName"]!.GetValue<string>())).ToList();
+        Assert.Equal(order.OrderBy(o => o.Item1).ThenBy(o => o.Item2, StringComparer.Ordinal), order);
+
+        var first = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?page=1&pageSize=2");
+        Assert.Equal(["items", "total", "page", "pageSize"], first.AsObject().Select(p => p.Key));
+        Assert.Equal(all.Count, first["total"]!.GetValue<int>());
+        Assert.Equal(2, first["pageSize"]!.GetValue<int>());
+        var second = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?page=2&pageSize=2");
+        Assert.Equal(2, second["page"]!.GetValue<int>());
+        Assert.Equal(all.Skip(2).Take(2).Select(t => ApiClient.Id(t!)), second["items"]!.AsArray().Select(t => ApiClient.Id(t!)));
+        var defaults = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?pageSize=9999");
+        Assert.Equal(500, defaults["pageSize"]!.GetValue<int>());
+        Assert.Equal(50, (await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks"))["pageSize"]!.GetValue<int>());
+
+        var task = await w.TaskAsync(w.UnitA, 2);
+        await CampaignWorld.SaveDraftAsync(w.LiaisonA, task, new { statement = "说明。", version = 0 });
+        Assert.Equal(HttpStatusCode.OK, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/submit", null)).StatusCode);
+        var queue = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?status=pending_signoff&pageSize=1");
+        Assert.Equal(1, queue["total"]!.GetValue<int>());
+        Assert.Equal(task, ApiClient.Id(queue["items"]![0]!));
+        Assert.Equal(all.Count - 1, (await w.TasksAsync(w.Office, "?status=draft")).Count);
+        Assert.Equal(all.Count(t => t!["unitId"]!.GetValue<string>() == w.UnitA.ToString()), (await w.TasksAsync(w.Office, $"?unitId={w.UnitA}")).Count);
+        Assert.Equal(all.Count(t => t!["methods"]!.AsArray().Any(m => m!.GetValue<string>() == "材料查证")),
+            (await w.TasksAsync(w.Office, "?method=" + Uri.EscapeDataString("材料查证"))).Count);
+        Assert.Empty(await w.TasksAsync(w.Office, "?overdue=true"));
+        Assert.Equal(all.Count, (await w.TasksAsync(w.Office, "?overdue=false")).Count);
+        var bad = await w.Office.Http.GetAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?status=done");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("pending_signoff", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
