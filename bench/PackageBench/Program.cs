@@ -76,7 +76,7 @@ try
     var liaison = await SignIn("bench-lly", password);
     var leader = await SignIn("bench-ld", password);
     var campaign = await Post(office, "/api/v1/campaigns", new { name = "基准", frameworkId = framework, regionId = district, cutoffDate = "2021-06-30", deadline = "2030-12-31" });
-    var tasks = (await office.GetFromJsonAsync<JsonArray>($"/api/v1/campaigns/{campaign}/tasks"))!.Select(t => Guid.Parse(t!["id"]!.GetValue<string>())).ToList();
+    var tasks = (await office.GetFromJsonAsync<JsonObject>($"/api/v1/campaigns/{campaign}/tasks?pageSize=500"))!["items"]!.AsArray().Select(t => Guid.Parse(t!["id"]!.GetValue<string>())).ToList();
 
     var total = (long)(gigabytes * 1024 * 1024 * 1024);
     var count = (int)Math.Ceiling(total / (fileMb * 1024.0 * 1024));

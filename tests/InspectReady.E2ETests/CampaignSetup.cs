@@ -41,7 +41,7 @@ public static class CampaignSetup
             name = $"{prefix}创建活动", frameworkId = framework, regionId = district, cutoffDate = "2021-06-30",
             deadline = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"),
         });
-        var tasks = JsonNode.Parse(await office.GetStringAsync($"/api/v1/campaigns/{campaign}/tasks"))!.AsArray();
+        var tasks = JsonNode.Parse(await office.GetStringAsync($"/api/v1/campaigns/{campaign}/tasks?pageSize=500"))!["items"]!.AsArray();
         Guid TaskOf(int no) => Guid.Parse(tasks.Single(t => t!["unitId"]!.GetValue<Guid>() == lead && t["indicatorNos"]![0]!.GetValue<int>() == no)!["id"]!.GetValue<string>());
         return new FilingWorld(campaign, TaskOf(1), TaskOf(2), world.liaison, world.leader, world.office);
     }

@@ -77,7 +77,7 @@ public sealed class DashboardTests(KnownAdminServer server) : IClassFixture<Know
             await page.Locator("[data-testid=dashboard-nav] a", new PageLocatorOptions { HasTextString = "指标×单位" }).ClickAsync();
             await page.WaitForURLAsync("**/dashboard/matrix");
             await Assertions.Expect(page.Locator("[data-testid=matrix] thead")).ToContainTextAsync("区司法局");
-            var cells = page.Locator("[data-testid=matrix] td.matrix-cell a[data-status='草稿']");
+            var cells = page.Locator("[data-testid=matrix] td.matrix-cell a[data-status='draft']");
             Assert.True(await cells.CountAsync() > 0);
             Assert.StartsWith("/tasks/", await cells.First.GetAttributeAsync("href"), StringComparison.Ordinal);
         });

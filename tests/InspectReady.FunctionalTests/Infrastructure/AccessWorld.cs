@@ -125,7 +125,7 @@ public sealed class AccessWorld
         {
             name = $"{prefix}创建活动", frameworkId = framework, regionId = district, cutoffDate = "2021-06-30", deadline = deadline.ToString("yyyy-MM-dd"),
         }));
-        var tasks = (await office.GetJsonAsync($"/api/v1/campaigns/{campaign}/tasks")).AsArray();
+        var tasks = (await office.GetJsonAsync($"/api/v1/campaigns/{campaign}/tasks?pageSize=500"))["items"]!.AsArray();
         Guid TaskOf(Guid unit, int no) => ApiClient.Id(tasks.Single(t => Guid.Parse(t!["unitId"]!.GetValue<string>()) == unit
             && t["indicatorNos"]![0]!.GetValue<int>() == no)!);
         var statementTask = TaskOf(x, 1);
@@ -163,7 +163,7 @@ public sealed class AccessWorld
         var job = Guid.Parse(JsonNode.Parse(await Ok(office.Http.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/packages", new { approvedOnly = false })))!["jobId"]!.GetValue<string>());
         for (var i = 0; i < 600; i++)
         {
-            if ((await office.GetJsonAsync($"/api/v1/jobs/{job}"))["state"]!.GetValue<string>() is not ("排队中" or "进行中"))
+            if ((await office.GetJsonAsync($"/api/v1/jobs/{job}"))["state"]!.GetValue<string>() is not ("queued" or "running"))
             {
                 break;
             }

@@ -84,8 +84,9 @@ public sealed class CampaignWorld : IDisposable
     private static Dictionary<string, object?> Row(object? l1, object? l2, int no, string text, string materials, string units) =>
         new() { ["一级指标"] = l1, ["二级指标"] = l2, ["序号"] = no, ["三级指标"] = text, ["测评方法"] = "材料查证", ["填报材料"] = materials, ["责任单位"] = units };
 
+    /// <summary>All the tasks the caller may list (one page of the largest size), with the filters in <paramref name="query"/>.</summary>
     public async Task<JsonArray> TasksAsync(ApiClient as_, string query = "") =>
-        (await as_.GetJsonAsync($"/api/v1/campaigns/{CampaignId}/tasks{query}")).AsArray();
+        (await as_.GetJsonAsync($"/api/v1/campaigns/{CampaignId}/tasks{(query.Length == 0 ? "?" : query + "&")}pageSize=500"))["items"]!.AsArray();
 
     public async Task<Guid> TaskAsync(Guid unit, int firstNo) =>
         ApiClient.Id((await TasksAsync(Office)).Single(t => ApiClient.Id(new JsonObject { ["id"] = t!["unitId"]!.GetValue<string>() }) == unit

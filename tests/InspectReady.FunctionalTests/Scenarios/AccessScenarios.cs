@@ -225,7 +225,7 @@ public abstract class AccessScenarios(AppFactory factory)
             await Task.Delay(200);
             job = await w.Office.GetJsonAsync($"/api/v1/jobs/{jobId}");
         }
-        while (job["state"]!.GetValue<string>() is "排队中" or "进行中" && watch.Elapsed < TimeSpan.FromSeconds(60));
+        while (job["state"]!.GetValue<string>() is "queued" or "running" && watch.Elapsed < TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.OK, (await w.Office.Http.GetAsync($"/api/v1/jobs/{jobId}/result")).StatusCode);
         Assert.Contains(await AuditOfAsync($"{w.Prefix}-office"), e => e.Action == "下载" && e.Target!.StartsWith("迎检材料包", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await w.LiaisonB.Http.GetAsync($"/api/v1/jobs/{jobId}/result")).StatusCode);

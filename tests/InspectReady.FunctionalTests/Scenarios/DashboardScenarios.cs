@@ -94,7 +94,7 @@ public abstract class DashboardScenarios(AppFactory factory)
 
         var own = await w.LiaisonB.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/dashboard/units/{w.UnitB}");
         Assert.Equal((2, 2), (Int(own, "rank"), Int(own, "rankOf")));
-        Assert.Equal(["待单位审核", "草稿"], own["tasks"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
+        Assert.Equal(["pending_signoff", "draft"], own["tasks"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
 
         var matrix = await w.LiaisonB.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/dashboard/matrix");
         Assert.Equal(w.UnitB, Guid.Parse(matrix["units"]!.AsArray().Single()!["id"]!.GetValue<string>()));

@@ -49,7 +49,8 @@ public abstract class FilingScenarios(AppFactory factory)
             ["生成甲局:1:牵头", "生成甲局:2:牵头", "生成乙局:2:配合", "生成甲局:3:牵头", "生成乙局:4,5:配合", "生成甲局:4,5:配合", "生成甲局:6:牵头"],
             tasks.Select(t => Key(t!)).OrderBy(k => int.Parse(k.Split(':')[1].Split(',')[0])).ThenBy(k => k, StringComparer.Ordinal).ToList()
                 .OrderBy(k => int.Parse(k.Split(':')[1].Split(',')[0])).ThenBy(k => k.EndsWith("配合", StringComparison.Ordinal)));
-        Assert.All(tasks, t => Assert.Equal("草稿", t!["status"]!.GetValue<string>()));
+        Assert.All(tasks, t => Assert.Equal("draft", t!["status"]!.GetValue<string>()));
+        Assert.All(tasks, t => Assert.Equal("草稿", t!["statusLabel"]!.GetValue<string>()));
         var unmatched = w.Campaign["unmatched"]!.AsArray().Single()!;
         Assert.Equal("生成不存在局", unmatched["entry"]!.GetValue<string>());
         Assert.Equal([7], unmatched["indicatorNos"]!.AsArray().Select(n => n!.GetValue<int>()));
@@ -92,7 +93,7 @@ public abstract class FilingScenarios(AppFactory factory)
         var problem = await Problem422Async(await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/submit", null));
         Assert.Contains(problem["errors"]!.AsArray(), e => e!["rule"]!.GetValue<string>() == "情况说明字数" && e["message"]!.GetValue<string>().Contains("1001字", StringComparison.Ordinal));
         var detail = await w.DetailAsync(task);
-        Assert.Equal("草稿", detail["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("draft", detail["task"]!["status"]!.GetValue<string>());
         Assert.Empty(detail["history"]!.AsArray());
     }
 
@@ -177,7 +178,8 @@ public abstract class FilingScenarios(AppFactory factory)
         Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(), n => n!["title"]!.GetValue<string>() == "有待审核的迎检材料");
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).StatusCode);
         var signed = JsonNode.Parse(await (await w.LeaderA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).Content.ReadAsStringAsync())!;
-        Assert.Equal("已报送", signed["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("submitted", signed["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("已报送", signed["task"]!["statusLabel"]!.GetValue<string>());
 
         var newDeadline = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd");
         var noReason = await w.Office.Http.PostAsJsonAsync($"/api/v1/tasks/{task}/return", new { newDeadline });
@@ -185,7 +187,7 @@ public abstract class FilingScenarios(AppFactory factory)
         var returned = await w.Office.Http.PostAsJsonAsync($"/api/v1/tasks/{task}/return", new { reason = "请补充成效", itemReasons = new Dictionary<int, string> { [1] = "缺少数据" }, newDeadline });
         Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
         var afterReturn = JsonNode.Parse(await returned.Content.ReadAsStringAsync())!;
-        Assert.Equal("退回", afterReturn["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("returned", afterReturn["task"]!["status"]!.GetValue<string>());
         Assert.Equal(newDeadline, afterReturn["task"]!["deadline"]!.GetValue<string>());
         Assert.Equal(1, afterReturn["task"]!["returnCount"]!.GetValue<int>());
 
@@ -194,10 +196,12 @@ public abstract class FilingScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await w.LeaderA.Http.PostAsync($"/api/v1/tasks/{task}/sign-off", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/approve", null)).StatusCode);
         var approved = JsonNode.Parse(await (await w.Office.Http.PostAsync($"/api/v1/tasks/{task}/approve", null)).Content.ReadAsStringAsync())!;
-        Assert.Equal("已通过", approved["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("approved", approved["task"]!["status"]!.GetValue<string>());
 
         var history = approved["history"]!.AsArray().Select(h => $"{h!["from"]!.GetValue<string>()}→{h["to"]!.GetValue<string>()}").ToList();
-        Assert.Equal(["草稿→待单位审核", "待单位审核→已报送", "已报送→退回", "退回→待单位审核", "待单位审核→已报送", "已报送→已通过"], history);
+        Assert.Equal(["draft→pending_signoff", "pending_signoff→submitted", "submitted→returned", "returned→pending_signoff", "pending_signoff→submitted",
+            "submitted→approved"], history);
+        Assert.Equal("已报送→退回", $"{approved["history"]![2]!["fromLabel"]}→{approved["history"]![2]!["toLabel"]}");
         Assert.Equal("请补充成效", approved["history"]![2]!["reason"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.Conflict, (await CampaignWorld.SaveDraftAsync(w.LiaisonA, task, new { statement = "改", version = 2 })).StatusCode);
@@ -223,7 +227,7 @@ public abstract class FilingScenarios(AppFactory factory)
         await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/submit", null);
         var back = await w.LeaderA.Http.PostAsJsonAsync($"/api/v1/tasks/{task}/send-back", new { reason = "数据不准" });
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
-        Assert.Equal("草稿", JsonNode.Parse(await back.Content.ReadAsStringAsync())!["task"]!["status"]!.GetValue<string>());
+        Assert.Equal("draft", JsonNode.Parse(await back.Content.ReadAsStringAsync())!["task"]!["status"]!.GetValue<string>());
         Assert.Contains((await w.LiaisonA.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(), n => n!["body"]!.GetValue<string>().Contains("数据不准", StringComparison.Ordinal));
     }
 
@@ -294,7 +298,8 @@ public abstract class FilingScenarios(AppFactory factory)
         var compiled = await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/files?item=1&kind={Uri.EscapeDataString("汇编上级文件")}", FilePart(Pdf, "上级文件汇编.pdf"));
         var b = JsonNode.Parse(await compiled.Content.ReadAsStringAsync())!;
         Assert.Equal(a["sha256"]!.GetValue<string>(), b["sha256"]!.GetValue<string>());
-        Assert.Equal("汇编上级文件", b["kind"]!.GetValue<string>());
+        Assert.Equal("higher_level_compilation", b["kind"]!.GetValue<string>());
+        Assert.Equal("汇编上级文件", b["kindLabel"]!.GetValue<string>());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), a["sha256"]!.GetValue<string>());
         var stored = Directory.GetFiles(Path.Combine(factory.DataRoot, "files"), "*", SearchOption.AllDirectories);
         Assert.Single(stored, f => Path.GetFileName(f) == a["sha256"]!.GetValue<string>());
@@ -354,12 +359,49 @@ public abstract class FilingScenarios(AppFactory factory)
             Assert.Equal(HttpStatusCode.OK, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{t}/submit", null)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await w.LeaderA.Http.PostAsync($"/api/v1/tasks/{t}/sign-off", null)).StatusCode);
         }
-        var queue = await w.TasksAsync(w.Office, "?status=" + Uri.EscapeDataString("已报送"));
+        var queue = await w.TasksAsync(w.Office, "?status=submitted");
         Assert.Equal(2, queue.Count);
         var batch = await w.Office.PostOkAsync("/api/v1/tasks/batch/approve", new { taskIds = new[] { t1, t2, Guid.NewGuid() } }, HttpStatusCode.OK);
         Assert.Equal(2, batch["done"]!.AsArray().Count);
         Assert.Single(batch["refused"]!.AsObject());
         Assert.Equal(2, (await w.TasksAsync(w.Office, "?status=" + Uri.EscapeDataString("已通过"))).Count);
         Assert.Equal(2, (await w.TasksAsync(w.Office, "?indicatorNo=4")).Count);
+    }
+
+    [Fact]
+    public async Task The_campaign_tasks_and_the_review_queue_answer_the_page_contract_filtered_and_sorted_in_the_database()
+    {
+        using var w = await CampaignWorld.CreateAsync(factory, "分页");
+        var all = await w.TasksAsync(w.Office);
+        Assert.True(all.Count >= 4);
+        var order = all.Select(t => (t!["indicatorNos"]![0]!.GetValue<int>(), t["unitName"]!.GetValue<string>())).ToList();
+        Assert.Equal(order.OrderBy(o => o.Item1).ThenBy(o => o.Item2, StringComparer.Ordinal), order);
+
+        var first = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?page=1&pageSize=2");
+        Assert.Equal(["items", "total", "page", "pageSize"], first.AsObject().Select(p => p.Key));
+        Assert.Equal(all.Count, first["total"]!.GetValue<int>());
+        Assert.Equal(2, first["pageSize"]!.GetValue<int>());
+        var second = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?page=2&pageSize=2");
+        Assert.Equal(2, second["page"]!.GetValue<int>());
+        Assert.Equal(all.Skip(2).Take(2).Select(t => ApiClient.Id(t!)), second["items"]!.AsArray().Select(t => ApiClient.Id(t!)));
+        var defaults = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?pageSize=9999");
+        Assert.Equal(500, defaults["pageSize"]!.GetValue<int>());
+        Assert.Equal(50, (await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks"))["pageSize"]!.GetValue<int>());
+
+        var task = await w.TaskAsync(w.UnitA, 2);
+        await CampaignWorld.SaveDraftAsync(w.LiaisonA, task, new { statement = "说明。", version = 0 });
+        Assert.Equal(HttpStatusCode.OK, (await w.LiaisonA.Http.PostAsync($"/api/v1/tasks/{task}/submit", null)).StatusCode);
+        var queue = await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?status=pending_signoff&pageSize=1");
+        Assert.Equal(1, queue["total"]!.GetValue<int>());
+        Assert.Equal(task, ApiClient.Id(queue["items"]![0]!));
+        Assert.Equal(all.Count - 1, (await w.TasksAsync(w.Office, "?status=draft")).Count);
+        Assert.Equal(all.Count(t => t!["unitId"]!.GetValue<string>() == w.UnitA.ToString()), (await w.TasksAsync(w.Office, $"?unitId={w.UnitA}")).Count);
+        Assert.Equal(all.Count(t => t!["methods"]!.AsArray().Any(m => m!.GetValue<string>() == "材料查证")),
+            (await w.TasksAsync(w.Office, "?method=" + Uri.EscapeDataString("材料查证"))).Count);
+        Assert.Empty(await w.TasksAsync(w.Office, "?overdue=true"));
+        Assert.Equal(all.Count, (await w.TasksAsync(w.Office, "?overdue=false")).Count);
+        var bad = await w.Office.Http.GetAsync($"/api/v1/campaigns/{w.CampaignId}/tasks?status=done");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("pending_signoff", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -166,8 +166,9 @@ public abstract class OutputScenarios(AppFactory factory)
             await Task.Delay(200);
             job = await w.Office.GetJsonAsync($"/api/v1/jobs/{jobId}");
         }
-        while (job["state"]!.GetValue<string>() is "排队中" or "进行中" && watch.Elapsed < TimeSpan.FromSeconds(60));
-        Assert.Equal("已完成", job["state"]!.GetValue<string>());
+        while (job["state"]!.GetValue<string>() is "queued" or "running" && watch.Elapsed < TimeSpan.FromSeconds(60));
+        Assert.Equal("succeeded", job["state"]!.GetValue<string>());
+        Assert.Equal("已完成", job["stateLabel"]!.GetValue<string>());
         Assert.Equal(100, job["progress"]!.GetValue<int>());
 
         var partial = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/jobs/{jobId}/result");

@@ -47,3 +47,5 @@ public sealed class ExportMarkOnPostgres(PostgresFactory f) : ExportMarkScenario
 
 public sealed class ChinaClockOnSqlite(SqliteFactory f) : ChinaClockScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class ChinaClockOnPostgres(PostgresFactory f) : ChinaClockScenarios(f), IClassFixture<PostgresFactory>;
+public sealed class ConcurrencyOnSqlite(SqliteFactory f) : ConcurrencyScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class ConcurrencyOnPostgres(PostgresFactory f) : ConcurrencyScenarios(f), IClassFixture<PostgresFactory>;

@@ -28,7 +28,8 @@ public abstract class SupervisionScenarios(AppFactory factory)
         var notice = await IssueAsync(w, w.UnitA, task);
         var id = ApiClient.Id(notice);
         Assert.Equal($"督办〔{DateTime.UtcNow:yyyy}〕1号", notice["number"]!.GetValue<string>());
-        Assert.Equal("待答复", notice["status"]!.GetValue<string>());
+        Assert.Equal("issued", notice["status"]!.GetValue<string>());
+        Assert.Equal("待答复", notice["statusLabel"]!.GetValue<string>());
         Assert.Equal([task], notice["taskIds"]!.AsArray().Select(t => Guid.Parse(t!.GetValue<string>())));
         Assert.Contains((await w.LeaderA.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(),
             n => n!["title"]!.GetValue<string>() == "收到督办单" && n["link"]!.GetValue<string>() == $"/supervision/notices/{id}");
@@ -43,13 +44,13 @@ public abstract class SupervisionScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, (await AnswerAsync(w.LiaisonA, id, 1, " ")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(w.LiaisonA, id, 1, "已补充2020年以来清理事项12项的数据")).StatusCode);
         var answered = JsonNode.Parse(await (await AnswerAsync(w.LeaderA, id, 2, "人员调整致滞后，已明确专人负责")).Content.ReadAsStringAsync())!;
-        Assert.Equal("已答复", answered["status"]!.GetValue<string>());
+        Assert.Equal("answered", answered["status"]!.GetValue<string>());
         Assert.Equal(["督办-a-lly", "督办-a-ld"], answered["items"]!.AsArray().Select(i => i!["answeredBy"]!.GetValue<string>()));
         Assert.Contains((await w.Office.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray(), n => n!["title"]!.GetValue<string>() == "督办单已答复");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await w.LiaisonA.Http.PostAsJsonAsync($"/api/v1/supervision/notices/{id}/close", new { })).StatusCode);
         var closed = await w.Office.PostOkAsync($"/api/v1/supervision/notices/{id}/close", new { remark = "整改到位，同意办结" }, HttpStatusCode.OK);
-        Assert.Equal("已办结", closed["status"]!.GetValue<string>());
+        Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Equal("督办-office", closed["closedBy"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, (await AnswerAsync(w.LiaisonA, id, 1, "再改一次")).StatusCode);
 
@@ -96,8 +97,9 @@ public abstract class SupervisionScenarios(AppFactory factory)
         using var w = await CampaignWorld.CreateAsync(factory, "问责");
         var notice = ApiClient.Id(await IssueAsync(w, w.UnitA));
         var interview = await w.Office.PostOkAsync($"/api/v1/campaigns/{w.CampaignId}/supervision/records",
-            new { unitId = w.UnitA, kind = "约谈", date = Day(0), reason = "督办单逾期未答复", decision = "约谈分管领导，限期三日内整改", noticeId = notice });
-        Assert.Equal("约谈", interview["kind"]!.GetValue<string>());
+            new { unitId = w.UnitA, kind = "interview", date = Day(0), reason = "督办单逾期未答复", decision = "约谈分管领导，限期三日内整改", noticeId = notice });
+        Assert.Equal("interview", interview["kind"]!.GetValue<string>());
+        Assert.Equal("约谈", interview["kindLabel"]!.GetValue<string>());
         Assert.StartsWith("督办〔", interview["noticeNumber"]!.GetValue<string>(), StringComparison.Ordinal);
         await w.Office.PostOkAsync($"/api/v1/campaigns/{w.CampaignId}/supervision/records",
             new { unitId = w.UnitB, kind = "通报", date = Day(-1), reason = "三项材料逾期", decision = "全区通报批评" });
@@ -112,7 +114,7 @@ public abstract class SupervisionScenarios(AppFactory factory)
             new { unitId = w.UnitA, kind = "约谈", date = Day(0), reason = "r", decision = "d" })).StatusCode);
 
         var mine = (await w.LiaisonB.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/supervision/records")).AsArray();
-        Assert.Equal(["通报"], mine.Select(r => r!["kind"]!.GetValue<string>()));
+        Assert.Equal(["circular"], mine.Select(r => r!["kind"]!.GetValue<string>()));
         Assert.Equal(2, (await w.Office.GetJsonAsync($"/api/v1/campaigns/{w.CampaignId}/supervision/records")).AsArray().Count);
 
         await AnswerAsync(w.LiaisonA, notice, 1, "已补充数据");

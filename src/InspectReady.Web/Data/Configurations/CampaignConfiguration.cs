@@ -11,6 +11,7 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
     public void Configure(EntityTypeBuilder<Campaign> builder)
     {
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.RowVersion).IsConcurrencyToken();
         builder.HasOne<Framework>().WithMany().HasForeignKey(c => c.FrameworkId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(c => c.EntryMappings, m =>
@@ -33,7 +34,8 @@ public sealed class FilingTaskConfiguration : IEntityTypeConfiguration<FilingTas
         builder.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.GroupKey).HasMaxLength(20);
-        builder.Property(t => t.Status).HasMaxLength(10);
+        builder.Property(t => t.Status).HasMaxLength(20);
+        builder.Property(t => t.RowVersion).IsConcurrencyToken();
         builder.Property(t => t.Lists).HasJsonConversion();
         builder.Property(t => t.DraftVersion).IsConcurrencyToken();
         builder.Ignore(t => t.GroupLabel);
@@ -49,7 +51,7 @@ public sealed class TaskAttachmentConfiguration : IEntityTypeConfiguration<TaskA
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.Property(a => a.FileName).HasMaxLength(255);
         builder.Property(a => a.ContentType).HasMaxLength(100);
-        builder.Property(a => a.Kind).HasMaxLength(20);
+        builder.Property(a => a.Kind).HasMaxLength(30);
         builder.HasIndex(a => a.Sha256);
     }
 }

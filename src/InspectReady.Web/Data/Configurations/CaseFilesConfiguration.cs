@@ -81,6 +81,7 @@ public sealed class CaseReviewConfiguration : IEntityTypeConfiguration<CaseRevie
         b.Property(r => r.ReviewerName).HasMaxLength(100);
         b.Property(r => r.TemplateName).HasMaxLength(100);
         b.Property(r => r.Remarks).HasMaxLength(1000);
+        b.Property(r => r.RowVersion).IsConcurrencyToken();
         b.Ignore(r => r.Total);
         b.HasOne<CaseFile>().WithMany().HasForeignKey(r => r.CaseFileId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.CaseFileId, r.ReviewerId }).IsUnique();

@@ -10,6 +10,7 @@ public sealed class JobConfiguration : IEntityTypeConfiguration<Job>
     {
         builder.Property(j => j.Kind).HasMaxLength(40);
         builder.Property(j => j.State).HasMaxLength(10);
+        builder.Property(j => j.RowVersion).IsConcurrencyToken();
         builder.Property(j => j.CreatedBy).HasMaxLength(100);
         builder.Property(j => j.LeaseOwner).HasMaxLength(200);
         builder.Property(j => j.ResultPath).HasMaxLength(300);

@@ -14,6 +14,7 @@ public sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<Su
         builder.Property(n => n.Title).HasMaxLength(200);
         builder.Property(n => n.Reason).HasMaxLength(2000);
         builder.Property(n => n.Status).HasMaxLength(10);
+        builder.Property(n => n.RowVersion).IsConcurrencyToken();
         builder.Property(n => n.IssuedBy).HasMaxLength(256);
         builder.Property(n => n.ClosedBy).HasMaxLength(256);
         builder.Property(n => n.ClosingRemark).HasMaxLength(2000);
@@ -43,7 +44,7 @@ public sealed class AccountabilityRecordConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<AccountabilityRecord> builder)
     {
         builder.ToTable("AccountabilityRecords");
-        builder.Property(r => r.Kind).HasMaxLength(10);
+        builder.Property(r => r.Kind).HasMaxLength(20);
         builder.Property(r => r.Reason).HasMaxLength(2000);
         builder.Property(r => r.Decision).HasMaxLength(2000);
         builder.Property(r => r.CreatedBy).HasMaxLength(256);

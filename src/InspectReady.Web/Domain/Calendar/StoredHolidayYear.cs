@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Calendar;
 
 /// <summary>
@@ -24,7 +26,14 @@ public sealed class StoredHolidayYear
 
 public static class HolidayYearSource
 {
-    public const string Shipped = "内置";
-    public const string Imported = "导入";
-    public const string Edited = "编辑";
+    /// 内置
+    public const string Shipped = "shipped";
+    /// 导入
+    public const string Imported = "imported";
+    /// 编辑
+    public const string Edited = "edited";
+
+    public static readonly CodeSet Codes = new((Shipped, "内置"), (Imported, "导入"), (Edited, "编辑"));
+
+    public static string Label(string? code) => Codes.Label(code);
 }

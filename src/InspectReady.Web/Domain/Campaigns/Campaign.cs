@@ -19,6 +19,11 @@ public sealed class Campaign
     public DateOnly? OnSiteFrom { get; set; }
     public DateOnly? OnSiteTo { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// Row version (concurrency token): bumped by every change of the campaign (windows, deadline, mappings, tasks planned).
+    public int RowVersion { get; private set; }
+
+    /// <summary>Marks a change of the campaign for the concurrency check.</summary>
+    public void Touch() => RowVersion++;
     /// Entries of the 责任单位 column the office mapped to units by hand (names that match no unit).
     public List<EntryMapping> EntryMappings { get; set; } = [];
 }

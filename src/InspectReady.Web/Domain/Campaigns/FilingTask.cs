@@ -15,7 +15,10 @@ public sealed class FilingTask
     public required string GroupKey { get; set; }
     /// 牵头 (true) or 配合 (false).
     public bool IsLead { get; set; }
-    public string Status { get; set; } = FilingStatus.Draft;
+    /// A <see cref="FilingStatus"/> code; moves only through the transitions below.
+    public string Status { get; private set; } = FilingStatus.Draft;
+    /// Row version (concurrency token): bumped by every transition and every change that must not cross one (an upload).
+    public int RowVersion { get; private set; }
     public DateOnly Deadline { get; set; }
     /// 情况说明
     public string? Statement { get; set; }
@@ -44,7 +47,7 @@ public sealed class FilingTask
     {
         if (!FilingStatus.IsEditable(Status))
         {
-            throw new WorkflowException($"任务状态为“{Status}”，不能修改；如需修改请先退回");
+            throw new WorkflowException($"任务状态为“{FilingStatus.Label(Status)}”，不能修改；如需修改请先退回");
         }
     }
 
@@ -89,10 +92,17 @@ public sealed class FilingTask
     {
         if (!from.Contains(Status))
         {
-            throw new WorkflowException($"任务状态为“{Status}”，不能变为“{to}”");
+            throw new WorkflowException($"任务状态为“{FilingStatus.Label(Status)}”，不能变为“{FilingStatus.Label(to)}”");
         }
         Status = to;
+        RowVersion++;
     }
+
+    /// <summary>
+    /// Marks a change that must not cross a transition (an attachment added or removed): the save then fails with a
+    /// concurrency conflict if the task moved since it was read.
+    /// </summary>
+    public void Touch() => RowVersion++;
 }
 
 public sealed class WorkflowException(string message) : InvalidOperationException(message);

@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Campaigns;
 
 /// 附件
@@ -18,11 +20,18 @@ public sealed class TaskAttachment
 
 public static class AttachmentKinds
 {
-    public const string Evidence = "佐证材料";
-    /// 注意事项三: the district may compile the higher level's rules instead of making its own.
-    public const string HigherLevelCompilation = "汇编上级文件";
+    /// 佐证材料
+    public const string Evidence = "evidence";
+    /// 汇编上级文件 (注意事项三): the district may compile the higher level's rules instead of making its own.
+    public const string HigherLevelCompilation = "higher_level_compilation";
 
     public static readonly IReadOnlyList<string> All = [Evidence, HigherLevelCompilation];
+
+    public static readonly CodeSet Codes = new((Evidence, "佐证材料"), (HigherLevelCompilation, "汇编上级文件"));
+
+    public static string Label(string? code) => Codes.Label(code);
+
+    public static string? Parse(string? input) => Codes.Parse(input);
 }
 
 /// 流转记录: who moved the task, when, why.

@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.CaseFiles;
 
 /// <summary>
@@ -29,16 +31,32 @@ public sealed class Rectification
 
 public static class RectificationStatus
 {
-    public const string Open = "待整改";
-    public const string Done = "已整改";
-    public const string Confirmed = "已销号";
+    /// 待整改
+    public const string Open = "open";
+    /// 已整改
+    public const string Done = "done";
+    /// 已销号
+    public const string Confirmed = "confirmed";
 
     public static readonly IReadOnlyList<string> All = [Open, Done, Confirmed];
+
+    public static readonly CodeSet Codes = new((Open, "待整改"), (Done, "已整改"), (Confirmed, "已销号"));
+
+    public static string Label(string? code) => Codes.Label(code);
+
+    public static string? Parse(string? input) => Codes.Parse(input);
 }
 
 public static class RectificationSource
 {
-    public const string Review = "评查扣分";
-    public const string Check = "自动检查";
-    public const string Other = "其他";
+    /// 评查扣分
+    public const string Review = "review";
+    /// 自动检查
+    public const string Check = "check";
+    /// 其他
+    public const string Other = "other";
+
+    public static readonly CodeSet Codes = new((Review, "评查扣分"), (Check, "自动检查"), (Other, "其他"));
+
+    public static string Label(string? code) => Codes.Label(code);
 }

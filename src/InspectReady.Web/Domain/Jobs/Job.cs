@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Jobs;
 
 /// <summary>
@@ -8,7 +10,10 @@ public sealed class Job
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Kind { get; set; }
+    /// A <see cref="JobStates"/> code.
     public string State { get; set; } = JobStates.Queued;
+    /// Row version (concurrency token): bumped by every claim, progress report and finish.
+    public int RowVersion { get; set; }
     public int Progress { get; set; }
     public string? Message { get; set; }
     /// JSON parameters of the job kind.
@@ -29,8 +34,18 @@ public sealed class Job
 
 public static class JobStates
 {
-    public const string Queued = "排队中";
-    public const string Running = "进行中";
-    public const string Succeeded = "已完成";
-    public const string Failed = "失败";
+    /// 排队中
+    public const string Queued = "queued";
+    /// 进行中
+    public const string Running = "running";
+    /// 已完成
+    public const string Succeeded = "succeeded";
+    /// 失败
+    public const string Failed = "failed";
+
+    public static readonly CodeSet Codes = new((Queued, "排队中"), (Running, "进行中"), (Succeeded, "已完成"), (Failed, "失败"));
+
+    public static string Label(string? code) => Codes.Label(code);
+
+    public static bool IsFinished(string state) => state is Succeeded or Failed;
 }

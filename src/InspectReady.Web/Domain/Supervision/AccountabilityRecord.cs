@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Supervision;
 
 /// <summary>问责记录: 约谈, 通报 or 追责 of a unit, with its date, reason and decision.</summary>
@@ -20,11 +22,20 @@ public sealed class AccountabilityRecord
 /// 问责方式
 public static class AccountabilityKinds
 {
-    public const string Interview = "约谈";
-    public const string Circular = "通报";
-    public const string Accountability = "追责";
+    /// 约谈
+    public const string Interview = "interview";
+    /// 通报
+    public const string Circular = "circular";
+    /// 追责
+    public const string Accountability = "accountability";
 
     public static readonly IReadOnlyList<string> All = [Interview, Circular, Accountability];
+
+    public static readonly CodeSet Codes = new((Interview, "约谈"), (Circular, "通报"), (Accountability, "追责"));
+
+    public static string Label(string? code) => Codes.Label(code);
+
+    public static string? Parse(string? input) => Codes.Parse(input);
 
     public static bool IsValid(string? kind) => kind is not null && All.Contains(kind);
 }

@@ -15,7 +15,10 @@ public sealed class SupervisionNotice
     public required string Title { get; set; }
     public string? Reason { get; set; }
     public DateOnly Deadline { get; set; }
-    public string Status { get; set; } = SupervisionStatus.Issued;
+    /// A <see cref="SupervisionStatus"/> code; moves only through the methods below.
+    public string Status { get; private set; } = SupervisionStatus.Issued;
+    /// Row version (concurrency token): bumped by every change of the notice.
+    public int RowVersion { get; private set; }
     public DateTime IssuedAt { get; set; }
     public required string IssuedBy { get; set; }
     public DateTime? ClosedAt { get; set; }
@@ -41,6 +44,7 @@ public sealed class SupervisionNotice
         item.AnsweredAt = now;
         item.AnsweredBy = userName;
         Status = Items.All(i => i.Answer is not null) ? SupervisionStatus.Answered : SupervisionStatus.Issued;
+        RowVersion++;
     }
 
     /// <summary>The office closes a notice once the unit has answered every item.</summary>
@@ -59,7 +63,11 @@ public sealed class SupervisionNotice
         ClosedAt = now;
         ClosedBy = userName;
         ClosingRemark = remark;
+        RowVersion++;
     }
+
+    /// <summary>Marks an edit of the notice other than a transition (title, items, deadline).</summary>
+    public void Touch() => RowVersion++;
 }
 
 /// 督办事项
@@ -78,11 +86,20 @@ public sealed class SupervisionItem
 /// 督办状态
 public static class SupervisionStatus
 {
-    public const string Issued = "待答复";
-    public const string Answered = "已答复";
-    public const string Closed = "已办结";
+    /// 待答复
+    public const string Issued = "issued";
+    /// 已答复
+    public const string Answered = "answered";
+    /// 已办结
+    public const string Closed = "closed";
 
     public static readonly IReadOnlyList<string> All = [Issued, Answered, Closed];
+
+    public static readonly CodeSet Codes = new((Issued, "待答复"), (Answered, "已答复"), (Closed, "已办结"));
+
+    public static string Label(string? code) => Codes.Label(code);
+
+    public static string? Parse(string? input) => Codes.Parse(input);
 }
 
 public sealed class SupervisionException(string message) : InvalidOperationException(message);

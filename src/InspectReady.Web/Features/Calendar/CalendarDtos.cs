@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Calendar;
+
 namespace InspectReady.Web.Features.Calendar;
 
 public sealed record AddWorkingDaysDto(string Date);
@@ -14,7 +16,10 @@ public sealed record CalendarMonthDto(int Year, int Month, IReadOnlyList<Calenda
 
 /// <param name="Source">内置, 导入 or 编辑.</param>
 public sealed record HolidayYearDto(int Year, string Source, bool ReplacesShipped, int Holidays, int AdjustedWorkdays,
-    IReadOnlyList<string> Papers, DateTime? UpdatedAt, string? UpdatedBy);
+    IReadOnlyList<string> Papers, DateTime? UpdatedAt, string? UpdatedBy)
+{
+    public string SourceLabel => HolidayYearSource.Label(Source);
+}
 
 public sealed record HolidayDayDto(string Date, string Name, bool IsOffDay);
 

@@ -131,12 +131,21 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory, IC
         }
         var campaign = loaded.Value!;
         await using var tx = await db.Database.BeginTransactionAsync();
-        var generation = await GenerateAsync(db, campaign);
-        db.Record(actor, AuditActions.Update, $"创建活动 {campaign.Name} 重新生成任务",
-            detail: $"新增{generation.Created}，更新{generation.Updated}，移除{generation.Removed}，保留已填报{generation.Kept}");
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        return Outcome<GenerationDto>.Ok(generation);
+        // Row version: two regenerations (or a regeneration and a mapping) at once: the second answers 409.
+        campaign.Touch();
+        try
+        {
+            var generation = await GenerateAsync(db, campaign);
+            db.Record(actor, AuditActions.Update, $"创建活动 {campaign.Name} 重新生成任务",
+                detail: $"新增{generation.Created}，更新{generation.Updated}，移除{generation.Removed}，保留已填报{generation.Kept}");
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return Outcome<GenerationDto>.Ok(generation);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<GenerationDto>.Conflict($"创建活动 {campaign.Name}：{Concurrency.Message}");
+        }
     }
 
     public async Task<Outcome<GenerationDto>> MapEntryAsync(UserScope actor, Guid id, EntryMappingRequest request)
@@ -166,14 +175,22 @@ public sealed class CampaignsHandler(IDbContextFactory<AppDbContext> factory, IC
             return Outcome<GenerationDto>.Invalid(errors);
         }
         await using var tx = await db.Database.BeginTransactionAsync();
-        campaign.EntryMappings.RemoveAll(m => m.Entry == entry);
-        campaign.EntryMappings.Add(new EntryMapping { Entry = entry, UnitIds = unitIds });
-        await db.SaveChangesAsync();
-        var generation = await GenerateAsync(db, campaign);
-        db.Record(actor, AuditActions.Update, $"创建活动 {campaign.Name} 责任单位对应", detail: $"{entry} → {unitIds.Count}个单位");
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        return Outcome<GenerationDto>.Ok(generation);
+        campaign.Touch();
+        try
+        {
+            campaign.EntryMappings.RemoveAll(m => m.Entry == entry);
+            campaign.EntryMappings.Add(new EntryMapping { Entry = entry, UnitIds = unitIds });
+            await db.SaveChangesAsync();
+            var generation = await GenerateAsync(db, campaign);
+            db.Record(actor, AuditActions.Update, $"创建活动 {campaign.Name} 责任单位对应", detail: $"{entry} → {unitIds.Count}个单位");
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return Outcome<GenerationDto>.Ok(generation);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<GenerationDto>.Conflict($"创建活动 {campaign.Name}：{Concurrency.Message}");
+        }
     }
 
     private static async Task<GenerationDto> GenerateAsync(AppDbContext db, Campaign campaign)

@@ -40,7 +40,7 @@ public static class DashboardCharts
         },
         series = Stack.Select(s => (object)new
         {
-            name = s.Name, type = "bar", stack = "status", itemStyle = new { color = StatusColours[s.Name] },
+            name = FilingStatus.Label(s.Name), type = "bar", stack = "status", itemStyle = new { color = StatusColours[s.Name] },
             data = rows.Select(r => s.Value(r.Counts)).ToArray(),
         }).Append(new
         {
@@ -97,7 +97,7 @@ public static class DashboardCharts
             {
                 name = "任务状态", type = "pie", radius = new[] { "45%", "70%" },
                 label = new { formatter = "{b}\n{c}" },
-                data = Stack.Select(s => new { name = s.Name, value = s.Value(counts), itemStyle = new { color = StatusColours[s.Name] } })
+                data = Stack.Select(s => new { name = FilingStatus.Label(s.Name), value = s.Value(counts), itemStyle = new { color = StatusColours[s.Name] } })
                     .Where(d => d.value > 0).ToArray(),
             },
         },

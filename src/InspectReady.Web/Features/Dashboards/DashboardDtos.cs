@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Campaigns;
+
 namespace InspectReady.Web.Features.Dashboards;
 
 /// <summary>
@@ -38,7 +40,10 @@ public sealed record MatrixDto(Guid CampaignId, DateOnly Today, IReadOnlyList<st
 }
 
 public sealed record DeadlineTaskDto(Guid TaskId, Guid UnitId, string UnitName, IReadOnlyList<int> IndicatorNos, bool IsLead, string Status,
-    DateOnly Deadline, int DaysLeft, bool Overdue, int ReturnCount);
+    DateOnly Deadline, int DaysLeft, bool Overdue, int ReturnCount)
+{
+    public string StatusLabel => FilingStatus.Label(Status);
+}
 
 public sealed record DeadlinesDto(Guid CampaignId, DateOnly Today, int Days, IReadOnlyList<DeadlineTaskDto> Overdue, IReadOnlyList<DeadlineTaskDto> DueSoon);
 

@@ -30,11 +30,11 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
         }
         if (!FilingStatus.IsEditable(task.Status))
         {
-            return Outcome<FilingTask>.Conflict($"任务状态为“{task.Status}”，不能上传附件");
+            return Outcome<FilingTask>.Conflict($"任务状态为“{FilingStatus.Label(task.Status)}”，不能上传附件");
         }
-        if (kind is not null && !AttachmentKinds.All.Contains(kind))
+        if (kind is not null && AttachmentKinds.Parse(kind) is null)
         {
-            return Outcome<FilingTask>.Invalid("kind", $"附件类别只能是：{string.Join("、", AttachmentKinds.All)}");
+            return Outcome<FilingTask>.Invalid("kind", $"附件类别只能是：{AttachmentKinds.Codes.Describe()}");
         }
         return Outcome<FilingTask>.Ok(task);
     }
@@ -57,14 +57,25 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
             return Outcome<AttachmentDto>.Invalid("file", e.Message);
         }
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Re-checked in the insert's own transaction: the task is read again and its row version bumped, so an
+        // upload authorised before a sign-off (or any other move) cannot land after it.
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || !FilingStatus.IsEditable(task.Status))
+        {
+            return Outcome<AttachmentDto>.Conflict(task is null ? "任务不存在" : $"任务状态为“{FilingStatus.Label(task.Status)}”，不能上传附件");
+        }
+        task.Touch();
         var attachment = new TaskAttachment
         {
             TaskId = taskId, Sha256 = stored.Sha256, FileName = SafeName(fileName), ContentType = stored.ContentType, Size = stored.Size,
-            Kind = kind ?? AttachmentKinds.Evidence, ItemIndex = itemIndex, UploadedBy = actor.UserName,
+            Kind = AttachmentKinds.Parse(kind) ?? AttachmentKinds.Evidence, ItemIndex = itemIndex, UploadedBy = actor.UserName,
         };
         db.TaskAttachments.Add(attachment);
         db.Record(actor, AuditActions.Create, $"任务 {check.Value!.GroupLabel} 附件 {attachment.Id}", detail: $"SHA-256 {stored.Sha256}，{stored.Size}字节");
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveChangesAsync(ct))
+        {
+            return Outcome<AttachmentDto>.Conflict($"任务 {task.GroupLabel}：{Concurrency.Message}");
+        }
         return Outcome<AttachmentDto>.Ok(ToDto(attachment));
     }
 
@@ -83,10 +94,20 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
         {
             return new Outcome<bool>(check.Kind, false, check.Errors);
         }
-        // The stored content stays: earlier submitted versions still name it.
+        // The stored content stays: earlier submitted versions still name it. As for an upload, the task's state is
+        // re-checked in the delete's transaction.
+        var task = await db.Tasks.FirstAsync(t => t.Id == attachment.TaskId);
+        if (!FilingStatus.IsEditable(task.Status))
+        {
+            return Outcome<bool>.Conflict($"任务状态为“{FilingStatus.Label(task.Status)}”，不能删除附件");
+        }
+        task.Touch();
         db.TaskAttachments.Remove(attachment);
         db.Record(actor, AuditActions.Delete, $"任务 {check.Value!.GroupLabel} 附件 {attachment.Id}");
-        await db.SaveChangesAsync();
+        if (!await db.TrySaveChangesAsync())
+        {
+            return Outcome<bool>.Conflict($"任务 {task.GroupLabel}：{Concurrency.Message}");
+        }
         return Outcome<bool>.Ok(true);
     }
 

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Domain.Files;
 using InspectReady.Web.Infrastructure.Files;
 using InspectReady.Web.Infrastructure.Http;
@@ -15,9 +16,13 @@ public static class FilingApi
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("任务与填报");
 
         api.MapGet("/campaigns/{id:guid}/tasks", async (Guid id, HttpContext ctx, TasksHandler h, Guid? unitId, string? status, string? method,
-                int? indicatorNo, bool? overdue) =>
-                (await h.ListAsync(ctx.Scope(), id, new TaskFilter(unitId, status, method, indicatorNo, overdue))).ToHttp(Results.Ok, "创建活动"))
-            .WithSummary("任务列表（状态、指标序号、期限）；本单位用户只看到本单位的任务");
+                int? indicatorNo, bool? overdue, int? page, int? pageSize) =>
+                (await h.ListAsync(ctx.Scope(), id, new TaskFilter(unitId, status, method, indicatorNo, overdue), PageRequest.Of(page, pageSize)))
+                .ToHttp(Results.Ok, "创建活动"))
+            .WithSummary("任务列表与审查队列（?status=submitted）：{items, total, page, pageSize}，?page=&pageSize=（默认50，最多500）；"
+                + "筛选 unitId、status（代码，如 draft、pending_signoff、submitted、returned、approved；也接受中文名称）、method、indicatorNo、overdue；"
+                + "按指标序号、单位排序；本单位用户只看到本单位的任务")
+            .Produces<Paged<TaskDto>>().ProducesValidationProblem();
         api.MapGet("/campaigns/{id:guid}/tasks/problems", async (Guid id, HttpContext ctx, TasksHandler h) =>
                 (await h.ProblemsAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "创建活动"))
             .WithSummary("还缺什么：每项可见任务按已保存内容尚未满足的规则数及说明");

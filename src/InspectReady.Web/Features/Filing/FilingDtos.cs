@@ -4,7 +4,11 @@ namespace InspectReady.Web.Features.Filing;
 
 public sealed record TaskDto(Guid Id, Guid CampaignId, Guid UnitId, string? UnitName, IReadOnlyList<int> IndicatorNos, string GroupKey,
     bool IsLead, string Status, DateOnly Deadline, bool Overdue, DateTime? SubmittedAt, string? Reviewer, int ReturnCount, bool Removed,
-    IReadOnlyList<string> Methods);
+    IReadOnlyList<string> Methods)
+{
+    /// <summary>The Chinese label of <see cref="Status"/> (a <see cref="FilingStatus"/> code).</summary>
+    public string StatusLabel => FilingStatus.Label(Status);
+}
 
 /// <summary>还缺什么 of one task: how many rules its saved filing still breaks, and their messages.</summary>
 public sealed record TaskProblemsDto(Guid TaskId, int Count, IReadOnlyList<string> Messages);
@@ -13,10 +17,17 @@ public sealed record ChecklistItemDto(int Index, string Text, string Kind, strin
     IReadOnlyList<string> RequiredFields, IReadOnlyList<string>? ListColumns);
 
 public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, string Kind, int? ItemIndex,
-    DateTime UploadedAt, string UploadedBy, bool Previewable);
+    DateTime UploadedAt, string UploadedBy, bool Previewable)
+{
+    public string KindLabel => AttachmentKinds.Label(Kind);
+}
 
 public sealed record TransitionDto(string From, string To, DateTime At, string UserName, string? Reason, IReadOnlyDictionary<int, string> ItemReasons,
-    DateOnly? NewDeadline);
+    DateOnly? NewDeadline)
+{
+    public string FromLabel => FilingStatus.Label(From);
+    public string ToLabel => FilingStatus.Label(To);
+}
 
 public sealed record TaskDetailDto(TaskDto Task, IReadOnlyList<string> IndicatorTexts, IReadOnlyList<ChecklistItemDto> Checklist,
     string? Statement, int StatementLength, IReadOnlyList<string> Links, IReadOnlyDictionary<int, List<Dictionary<string, string>>> Lists,

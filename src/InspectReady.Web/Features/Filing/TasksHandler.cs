@@ -7,6 +7,7 @@ using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Shared;
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,40 +22,93 @@ public sealed record TaskFilter(Guid? UnitId = null, string? Status = null, stri
 /// </summary>
 public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
 {
-    public async Task<Outcome<IReadOnlyList<TaskDto>>> ListAsync(UserScope actor, Guid campaignId, TaskFilter filter)
+    /// <summary>
+    /// The campaign's tasks the actor may list (the review queue with <c>status</c>), one page of them: every filter,
+    /// the sort (indicator, then unit name) and the slice are applied in the database.
+    /// </summary>
+    public async Task<Outcome<Paged<TaskDto>>> ListAsync(UserScope actor, Guid campaignId, TaskFilter filter, PageRequest? page = null)
     {
         await using var db = await factory.CreateDbContextAsync();
         var reach = await FilingReach.ResolveAsync(db, actor);
         var campaign = await CampaignAccess.Visible(db, reach).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
         if (campaign is null)
         {
-            return Outcome<IReadOnlyList<TaskDto>>.NotFound();
+            return Outcome<Paged<TaskDto>>.NotFound();
         }
-        var query = TaskAccess.Listed(db, reach).AsNoTracking().Where(t => t.CampaignId == campaignId);
+        var filtered = await FilteredAsync(db, reach, campaign, filter);
+        if (!filtered.IsOk)
+        {
+            return filtered.As<Paged<TaskDto>>();
+        }
+        var methods = await MethodsAsync(db, campaign.FrameworkId);
+        var today = Today;
+        // GroupKey is the group's first indicator number: ordered by length, then text, it sorts as a number.
+        var ordered = from t in filtered.Value!
+                      join u in db.Units on t.UnitId equals u.Id
+                      orderby t.GroupKey.Length, t.GroupKey, u.Name, t.Id
+                      select new { Task = t, UnitName = u.Name };
+        var slice = await ordered.ToPageAsync(page ?? PageRequest.First);
+        return Outcome<Paged<TaskDto>>.Ok(slice.Map(r => ToDto(r.Task, r.UnitName, methods, today)));
+    }
+
+    /// <summary>How many of the listed tasks (same filters, status aside) are in each state: the summary above a list.</summary>
+    public async Task<Outcome<IReadOnlyDictionary<string, int>>> CountByStatusAsync(UserScope actor, Guid campaignId, TaskFilter filter)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var reach = await FilingReach.ResolveAsync(db, actor);
+        var campaign = await CampaignAccess.Visible(db, reach).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+        if (campaign is null)
+        {
+            return Outcome<IReadOnlyDictionary<string, int>>.NotFound();
+        }
+        var filtered = await FilteredAsync(db, reach, campaign, filter with { Status = null });
+        if (!filtered.IsOk)
+        {
+            return filtered.As<IReadOnlyDictionary<string, int>>();
+        }
+        var counts = await filtered.Value!.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return Outcome<IReadOnlyDictionary<string, int>>.Ok(counts.ToDictionary(c => c.Key, c => c.Count));
+    }
+
+    private async Task<Outcome<IQueryable<FilingTask>>> FilteredAsync(AppDbContext db, FilingReach reach, Campaign campaign, TaskFilter filter)
+    {
+        var query = TaskAccess.Listed(db, reach).AsNoTracking().Where(t => t.CampaignId == campaign.Id);
         if (filter.UnitId is { } unit)
         {
             query = query.Where(t => t.UnitId == unit);
         }
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
-            query = query.Where(t => t.Status == filter.Status);
+            var status = FilingStatus.Parse(filter.Status);
+            if (status is null)
+            {
+                return Outcome<IQueryable<FilingTask>>.Invalid("status", $"状态“{filter.Status}”无效，可用：{FilingStatus.Codes.Describe()}");
+            }
+            query = query.Where(t => t.Status == status);
         }
         if (!filter.IncludeRemoved)
         {
             query = query.Where(t => !t.Removed);
         }
-        var tasks = await query.ToListAsync();
-        var methods = await MethodsAsync(db, campaign.FrameworkId);
-        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
-        var today = Today;
-        var result = tasks
-            .Where(t => filter.IndicatorNo is not { } no || t.IndicatorNos.Contains(no))
-            .Where(t => filter.Overdue is not { } o || t.IsOverdue(today) == o)
-            .Select(t => ToDto(t, names.GetValueOrDefault(t.UnitId), methods, today))
-            .Where(t => string.IsNullOrWhiteSpace(filter.Method) || t.Methods.Contains(filter.Method))
-            .OrderBy(t => t.IndicatorNos[0]).ThenBy(t => t.UnitName, StringComparer.Ordinal)
-            .ToList();
-        return Outcome<IReadOnlyList<TaskDto>>.Ok(result);
+        if (filter.IndicatorNo is { } no)
+        {
+            query = query.Where(t => t.IndicatorNos.Contains(no));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Method))
+        {
+            var method = filter.Method;
+            var numbers = (await MethodsAsync(db, campaign.FrameworkId)).Where(kv => kv.Value.Contains(method)).Select(kv => kv.Key).ToList();
+            query = query.Where(t => t.IndicatorNos.Any(n => numbers.Contains(n)));
+        }
+        if (filter.Overdue is { } overdue)
+        {
+            var today = Today;
+            // The same rule as FilingTask.IsOverdue, in SQL.
+            query = overdue
+                ? query.Where(t => t.Status != FilingStatus.Submitted && t.Status != FilingStatus.Approved && t.Status != FilingStatus.AwaitingSignOff && t.Deadline < today)
+                : query.Where(t => t.Status == FilingStatus.Submitted || t.Status == FilingStatus.Approved || t.Status == FilingStatus.AwaitingSignOff || t.Deadline >= today);
+        }
+        return Outcome<IQueryable<FilingTask>>.Ok(query);
     }
 
     /// <summary>
@@ -132,7 +186,7 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, IChina
         }
         if (!FilingStatus.IsEditable(task.Status))
         {
-            return Outcome<TaskDetailDto>.Conflict($"任务状态为“{task.Status}”，不能修改");
+            return Outcome<TaskDetailDto>.Conflict($"任务状态为“{FilingStatus.Label(task.Status)}”，不能修改");
         }
         if (request.Version is { } expected && expected != task.DraftVersion)
         {
@@ -380,11 +434,16 @@ public sealed class TasksHandler(IDbContextFactory<AppDbContext> factory, IChina
         });
         var unitName = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefaultAsync();
         var officeRegions = notify.Role == Roles.Office ? (await RegionTree.LoadAsync(db)).AncestorsOf(campaign.RegionId) : null;
-        Notifier.Send(db, new NotifyMessage(notify.Title, $"{unitName} {task.GroupLabel}：{from} → {task.Status}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
+        Notifier.Send(db, new NotifyMessage(notify.Title, $"{unitName} {task.GroupLabel}：{FilingStatus.Label(from)} → {FilingStatus.Label(task.Status)}" + (request?.Reason is { Length: > 0 } r ? $"（{r}）" : ""),
                 $"/tasks/{task.Id}", clock.UtcNow),
             await Notifier.RecipientsAsync(db, notify.Role, notify.Role == Roles.Office ? null : task.UnitId, officeRegions));
-        db.Record(actor, AuditActions.Update, $"任务 {unitName} {task.GroupLabel}", detail: $"{from} → {task.Status}");
-        await db.SaveChangesAsync();
+        db.Record(actor, AuditActions.Update, $"任务 {unitName} {task.GroupLabel}", detail: $"{FilingStatus.Label(from)} → {FilingStatus.Label(task.Status)}");
+        // The row version read with the task must still be current: of two moves at the same moment (approve and
+        // return, sign-off and an upload) the second writes nothing and answers 409.
+        if (!await db.TrySaveChangesAsync())
+        {
+            return Outcome<TaskDetailDto>.Conflict($"任务 {task.GroupLabel}：{Concurrency.Message}");
+        }
         return Outcome<TaskDetailDto>.Ok(await DetailAsync(db, task, campaign));
     }
 

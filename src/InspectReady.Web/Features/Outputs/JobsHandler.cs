@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Outputs;
 
-public sealed record JobDto(Guid Id, string Kind, string State, int Progress, string? Message, DateTime CreatedAt, DateTime? FinishedAt, string? ResultName, long? ResultSize);
+public sealed record JobDto(Guid Id, string Kind, string State, int Progress, string? Message, DateTime CreatedAt, DateTime? FinishedAt, string? ResultName, long? ResultSize)
+{
+    /// <summary>The Chinese label of <see cref="State"/> (a <see cref="JobStates"/> code).</summary>
+    public string StateLabel => JobStates.Label(State);
+}
 
 public sealed record PackageRequest(bool? ApprovedOnly);
 
@@ -54,7 +58,7 @@ public sealed class JobsHandler(IDbContextFactory<AppDbContext> factory, DataRoo
         var job = loaded.Value!;
         if (job.State != JobStates.Succeeded || job.ResultPath is null)
         {
-            return Outcome<(string, string)>.Conflict($"任务{job.State}，尚无结果文件");
+            return Outcome<(string, string)>.Conflict($"任务{JobStates.Label(job.State)}，尚无结果文件");
         }
         var path = root.Combine(job.ResultPath);
         if (!File.Exists(path))

@@ -32,7 +32,7 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, CjkF
             [TaskListTable.Methods] = string.Join("、", o.Indicator.Methods),
             [TaskListTable.Materials] = o.Indicator.Materials,
             [TaskListTable.Units] = snapshot.UnitName(t) + (t.IsLead ? "（牵头）" : "（配合）"),
-            ["状态"] = t.Status,
+            ["状态"] = FilingStatus.Label(t.Status),
             ["报送时间"] = t.SubmittedAt is { } s ? ChinaTime.Minutes(s) : "",
             ["审核人"] = t.Reviewer ?? "",
             ["退回次数"] = t.ReturnCount,
@@ -154,7 +154,7 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, CjkF
         }
         foreach (var task in tasks)
         {
-            doc.Note($"{snapshot.UnitName(task)}（{(task.IsLead ? "牵头" : "配合")}，{task.Status}）");
+            doc.Note($"{snapshot.UnitName(task)}（{(task.IsLead ? "牵头" : "配合")}，{FilingStatus.Label(task.Status)}）");
             if (task.NotApplicable)
             {
                 doc.Paragraph($"不涉及本部门职责。{task.NotApplicableReason}");
@@ -167,7 +167,7 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, CjkF
             }
             if (task.Attachments.Count > 0)
             {
-                doc.Note("附件：" + string.Join("；", task.Attachments.OrderBy(a => a.UploadedAt).Select((a, k) => $"{k + 1}. {a.FileName}（{a.Kind}）")));
+                doc.Note("附件：" + string.Join("；", task.Attachments.OrderBy(a => a.UploadedAt).Select((a, k) => $"{k + 1}. {a.FileName}（{AttachmentKinds.Label(a.Kind)}）")));
             }
         }
     }

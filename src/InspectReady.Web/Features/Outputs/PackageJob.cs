@@ -88,12 +88,12 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                         buffer.Position = 0;
                         await buffer.CopyToAsync(es, ct);
                     }
-                    index.Add(Row($"{unitFolder}/{statementName}", no, snapshot.UnitName(task), task.Status, 0, ""));
+                    index.Add(Row($"{unitFolder}/{statementName}", no, snapshot.UnitName(task), FilingStatus.Label(task.Status), 0, ""));
                     if (task.Links.Count > 0)
                     {
                         var linksName = Unique("公开网址.txt");
                         await WriteTextAsync(zip, $"{unitFolder}/{linksName}", string.Join("\r\n", task.Links) + "\r\n", ct);
-                        index.Add(Row($"{unitFolder}/{linksName}", no, snapshot.UnitName(task), task.Status, 0, ""));
+                        index.Add(Row($"{unitFolder}/{linksName}", no, snapshot.UnitName(task), FilingStatus.Label(task.Status), 0, ""));
                     }
                     foreach (var (item, rows) in task.Lists.Where(l => l.Value.Count > 0))
                     {
@@ -105,7 +105,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                             ($"第{item}项清单", rows.Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)).ToList())), stamp, ct);
                         buffer.Position = 0;
                         await buffer.CopyToAsync(es, ct);
-                        index.Add(Row($"{unitFolder}/{listName}", no, snapshot.UnitName(task), task.Status, buffer.Length, ""));
+                        index.Add(Row($"{unitFolder}/{listName}", no, snapshot.UnitName(task), FilingStatus.Label(task.Status), buffer.Length, ""));
                     }
                     foreach (var attachment in task.Attachments.OrderBy(a => a.UploadedAt))
                     {
@@ -125,7 +125,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                                 progress.Report(((int)(95 * doneBytes / totalBytes), $"正在打包 {name}"));
                             }
                         }
-                        index.Add(Row($"{unitFolder}/{name}", no, snapshot.UnitName(task), task.Status, attachment.Size, attachment.Sha256));
+                        index.Add(Row($"{unitFolder}/{name}", no, snapshot.UnitName(task), FilingStatus.Label(task.Status), attachment.Size, attachment.Sha256));
                     }
                 }
             }

@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Supervision;
+
 namespace InspectReady.Web.Features.Supervision;
 
 public sealed record NoticeRequest(Guid? UnitId, string? Title, string? Reason, DateOnly? Deadline, List<string>? Items, List<Guid>? TaskIds = null);
@@ -15,7 +17,11 @@ public sealed record NoticeDto(Guid Id, Guid CampaignId, int No, string Number, 
     IReadOnlyList<Guid> TaskIds, IReadOnlyList<SupervisionItemDto> Items)
 {
     public int Answered => Items.Count(i => i.Answer is not null);
+    public string StatusLabel => SupervisionStatus.Label(Status);
 }
 
 public sealed record AccountabilityDto(Guid Id, Guid CampaignId, Guid UnitId, string UnitName, string Kind, DateOnly Date, string Reason,
-    string Decision, Guid? NoticeId, string? NoticeNumber, DateTime CreatedAt, string CreatedBy);
+    string Decision, Guid? NoticeId, string? NoticeNumber, DateTime CreatedAt, string CreatedBy)
+{
+    public string KindLabel => AccountabilityKinds.Label(Kind);
+}

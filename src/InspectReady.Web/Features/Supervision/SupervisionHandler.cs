@@ -170,12 +170,15 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
             return notice.Items.All(i => i.Index != index) ? Outcome<NoticeDto>.NotFound() : Outcome<NoticeDto>.Conflict(e.Message);
         }
         var names = await UnitNamesAsync(db);
-        db.Record(actor, AuditActions.Update, $"督办单 {notice.Number} 第{index}项答复", detail: $"{before} → {notice.Status}");
+        db.Record(actor, AuditActions.Update, $"督办单 {notice.Number} 第{index}项答复", detail: $"{SupervisionStatus.Label(before)} → {SupervisionStatus.Label(notice.Status)}");
         if (notice.Status == SupervisionStatus.Answered && before != SupervisionStatus.Answered)
         {
             await NotifyAsync(db, [Roles.Office], null, "督办单已答复", $"{names.GetValueOrDefault(notice.UnitId)} 已答复{notice.Number}的全部事项，请审核办结", notice.Id);
         }
-        await db.SaveChangesAsync();
+        if (!await db.TrySaveChangesAsync())
+        {
+            return Outcome<NoticeDto>.Conflict($"督办单 {notice.Number}：{Concurrency.Message}");
+        }
         return Outcome<NoticeDto>.Ok(ToDto(notice, names));
     }
 
@@ -207,7 +210,10 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
         }
         db.Record(actor, AuditActions.Update, $"督办单 {notice.Number} 办结");
         await NotifyAsync(db, [Roles.UnitLiaison, Roles.UnitLeader], notice.UnitId, "督办单已办结", $"{notice.Number}：{notice.Title}", notice.Id);
-        await db.SaveChangesAsync();
+        if (!await db.TrySaveChangesAsync())
+        {
+            return Outcome<NoticeDto>.Conflict($"督办单 {notice.Number}：{Concurrency.Message}");
+        }
         return Outcome<NoticeDto>.Ok(ToDto(notice, await UnitNamesAsync(db)));
     }
 
@@ -257,9 +263,10 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
         {
             errors.Add(new(null, "unitId", "单位不存在"));
         }
-        if (!AccountabilityKinds.IsValid(request.Kind))
+        var kind = AccountabilityKinds.Parse(request.Kind);
+        if (kind is null)
         {
-            errors.Add(new(null, "kind", $"问责方式只能是：{string.Join("、", AccountabilityKinds.All)}"));
+            errors.Add(new(null, "kind", $"问责方式只能是：{AccountabilityKinds.Codes.Describe()}"));
         }
         if (request.Date is not { } date)
         {
@@ -290,12 +297,12 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
         }
         var record = new AccountabilityRecord
         {
-            CampaignId = campaignId, UnitId = unit!.Id, Kind = request.Kind!, Date = request.Date!.Value, Reason = reason, Decision = decision,
+            CampaignId = campaignId, UnitId = unit!.Id, Kind = kind!, Date = request.Date!.Value, Reason = reason, Decision = decision,
             NoticeId = request.NoticeId, CreatedAt = Now, CreatedBy = actor.UserName,
         };
         db.AccountabilityRecords.Add(record);
-        db.Record(actor, AuditActions.Create, $"问责记录 {record.Kind} {unit.Name}", detail: $"{record.Date:yyyy-MM-dd}");
-        await NotifyAsync(db, [Roles.UnitLeader], unit.Id, $"本单位被{record.Kind}", $"{record.Date:yyyy-MM-dd}：{reason}；处理决定：{decision}", null);
+        db.Record(actor, AuditActions.Create, $"问责记录 {AccountabilityKinds.Label(record.Kind)} {unit.Name}", detail: $"{record.Date:yyyy-MM-dd}");
+        await NotifyAsync(db, [Roles.UnitLeader], unit.Id, $"本单位被{AccountabilityKinds.Label(record.Kind)}", $"{record.Date:yyyy-MM-dd}：{reason}；处理决定：{decision}", null);
         await db.SaveChangesAsync();
         return Outcome<AccountabilityDto>.Ok((await ToDtosAsync(db, [record]))[0]);
     }
@@ -314,12 +321,12 @@ public sealed class SupervisionHandler(IDbContextFactory<AppDbContext> factory, 
         {
             Number = n.Number, Unit = n.UnitName, Title = n.Title, Items = string.Join("\n", n.Items.Select(i => $"{i.Index}. {i.Text}")),
             Answers = string.Join("\n", n.Items.Where(i => i.Answer is not null).Select(i => $"{i.Index}. {i.Answer}")),
-            Issued = IsoDate.Format(ChinaTime.DayOf(n.IssuedAt)), Deadline = n.Deadline.ToString("yyyy-MM-dd"), Status = n.Status + (n.Overdue ? "（逾期）" : ""),
+            Issued = IsoDate.Format(ChinaTime.DayOf(n.IssuedAt)), Deadline = n.Deadline.ToString("yyyy-MM-dd"), Status = n.StatusLabel + (n.Overdue ? "（逾期）" : ""),
             Closed = n.ClosedAt is { } closed ? IsoDate.Format(ChinaTime.DayOf(closed)) : "", Remark = n.ClosingRemark ?? "",
         }).ToList();
         var recordRows = records.OrderBy(r => r.Date).Select(r => new RecordRow
         {
-            Date = r.Date.ToString("yyyy-MM-dd"), Unit = r.UnitName, Kind = r.Kind, Reason = r.Reason, Decision = r.Decision, Notice = r.NoticeNumber ?? "",
+            Date = r.Date.ToString("yyyy-MM-dd"), Unit = r.UnitName, Kind = r.KindLabel, Reason = r.Reason, Decision = r.Decision, Notice = r.NoticeNumber ?? "",
             Recorder = r.CreatedBy,
         }).ToList();
         return Outcome<ExportWorkbook>.Ok(ExportWorkbook.Of(

@@ -56,15 +56,18 @@ public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDb
             var now = DateTime.UtcNow;
             var candidate = await db.Jobs.AsNoTracking()
                 .Where(j => j.State == JobStates.Queued || (j.State == JobStates.Running && j.LeaseUntil < now))
-                .OrderBy(j => j.CreatedAt).Select(j => new { j.Id, j.LeaseUntil }).FirstOrDefaultAsync(ct);
+                .OrderBy(j => j.CreatedAt).Select(j => new { j.Id, j.LeaseUntil, j.RowVersion }).FirstOrDefaultAsync(ct);
             if (candidate is null)
             {
                 return false;
             }
             var until = now + Lease;
+            // The claim names the row version it read: of two nodes that saw the same job, one takes it.
             var taken = await db.Jobs
-                .Where(j => j.Id == candidate.Id && (j.State == JobStates.Queued || (j.State == JobStates.Running && j.LeaseUntil < now)))
+                .Where(j => j.Id == candidate.Id && j.RowVersion == candidate.RowVersion
+                    && (j.State == JobStates.Queued || (j.State == JobStates.Running && j.LeaseUntil < now)))
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobStates.Running).SetProperty(j => j.LeaseOwner, node)
+                    .SetProperty(j => j.RowVersion, j => j.RowVersion + 1)
                     .SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.StartedAt, now).SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
             if (taken == 0)
             {
@@ -116,7 +119,8 @@ public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDb
             await using var db = await factory.CreateDbContextAsync();
             var until = DateTime.UtcNow + Lease;
             await db.Jobs.Where(j => j.Id == id && j.State == JobStates.Running && j.LeaseOwner == node)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, Math.Min(percent, 99)).SetProperty(j => j.Message, message).SetProperty(j => j.LeaseUntil, until));
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, Math.Min(percent, 99)).SetProperty(j => j.Message, message).SetProperty(j => j.LeaseUntil, until)
+                    .SetProperty(j => j.RowVersion, j => j.RowVersion + 1));
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
@@ -128,7 +132,9 @@ public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDb
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = DateTime.UtcNow;
-        await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+        // Only the node holding the lease finishes the job (a node whose lease ran out and was taken over writes nothing).
+        await db.Jobs.Where(j => j.Id == id && j.State == JobStates.Running && j.LeaseOwner == node).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.RowVersion, j => j.RowVersion + 1)
             .SetProperty(j => j.State, state).SetProperty(j => j.Message, message).SetProperty(j => j.FinishedAt, now)
             .SetProperty(j => j.Progress, state == JobStates.Succeeded ? 100 : 0)
             .SetProperty(j => j.ResultPath, result == null ? null : result.RelativePath)

@@ -33,7 +33,8 @@ public abstract class HolidayYearScenarios(AppFactory factory)
         var response = await office.ImportHolidayYearAsync(Year2028, "2028.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var year = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
-        Assert.Equal("导入", year["source"]!.GetValue<string>());
+        Assert.Equal("imported", year["source"]!.GetValue<string>());
+        Assert.Equal("导入", year["sourceLabel"]!.GetValue<string>());
         Assert.Equal(10, year["holidays"]!.GetValue<int>());
         Assert.Equal(2, year["adjustedWorkdays"]!.GetValue<int>());
 
@@ -77,7 +78,7 @@ public abstract class HolidayYearScenarios(AppFactory factory)
         Assert.Equal((false, "测试假日"), await office.IsWorkingDayAsync("2024-12-06"));
         var years = (await office.GetJsonAsync("/api/v1/calendar/years")).AsArray();
         var y2024 = years.Single(y => y!["year"]!.GetValue<int>() == 2024)!;
-        Assert.Equal("编辑", y2024["source"]!.GetValue<string>());
+        Assert.Equal("edited", y2024["source"]!.GetValue<string>());
         Assert.True(y2024["replacesShipped"]!.GetValue<bool>());
 
         // An adjusted working day on a weekday is refused, naming the date.

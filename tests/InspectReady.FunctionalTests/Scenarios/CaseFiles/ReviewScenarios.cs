@@ -92,8 +92,8 @@ public abstract class ReviewScenarios(AppFactory factory)
         Assert.True(generated["created"]!.GetValue<int>() >= 2);
         Assert.Equal(0, (await office.PostOkAsync("/api/v1/case-files/rectifications/generate", new { deadline = "2099-12-31" }, HttpStatusCode.OK))["created"]!.GetValue<int>());
         var list = (await liaisonA.GetJsonAsync("/api/v1/case-files/rectifications")).AsArray();
-        Assert.Contains(list, r => r!["source"]!.GetValue<string>() == "评查扣分" && r["problem"]!.GetValue<string>().Contains("超过7个工作日才公示", StringComparison.Ordinal));
-        Assert.Contains(list, r => r!["source"]!.GetValue<string>() == "自动检查" && r["problem"]!.GetValue<string>().Contains("执法决定公示时限", StringComparison.Ordinal));
+        Assert.Contains(list, r => r!["source"]!.GetValue<string>() == "review" && r["sourceLabel"]!.GetValue<string>() == "评查扣分" && r["problem"]!.GetValue<string>().Contains("超过7个工作日才公示", StringComparison.Ordinal));
+        Assert.Contains(list, r => r!["source"]!.GetValue<string>() == "check" && r["problem"]!.GetValue<string>().Contains("执法决定公示时限", StringComparison.Ordinal));
 
         var item = ApiClient.Id(list[0]!);
         using var liaisonB = await factory.SignInAsync(cast.District.LiaisonB);
@@ -101,7 +101,8 @@ public abstract class ReviewScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await liaisonB.Http.PostAsJsonAsync($"/api/v1/case-files/rectifications/{item}/respond", new { response = "越权" })).StatusCode);
         await liaisonA.PostOkAsync($"/api/v1/case-files/rectifications/{item}/respond", new { response = "已补充公示并建立公示台账" }, HttpStatusCode.OK);
         var confirmed = await office.PostOkAsync($"/api/v1/case-files/rectifications/{item}/confirm", new { }, HttpStatusCode.OK);
-        Assert.Equal("已销号", confirmed["status"]!.GetValue<string>());
+        Assert.Equal("confirmed", confirmed["status"]!.GetValue<string>());
+        Assert.Equal("已销号", confirmed["statusLabel"]!.GetValue<string>());
 
         var xlsx = await office.Http.GetAsync("/api/v1/case-files/results/export.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

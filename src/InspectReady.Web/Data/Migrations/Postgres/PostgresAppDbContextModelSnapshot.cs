@@ -196,6 +196,10 @@ namespace InspectReady.Web.Data.Migrations.Postgres
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("SelfCheckFrom")
                         .HasColumnType("date");
 
@@ -274,13 +278,17 @@ namespace InspectReady.Web.Data.Migrations.Postgres
                     b.Property<string>("Reviewer")
                         .HasColumnType("text");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Statement")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -356,8 +364,8 @@ namespace InspectReady.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -698,6 +706,10 @@ namespace InspectReady.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Submitted")
                         .HasColumnType("boolean");
 
@@ -989,6 +1001,10 @@ namespace InspectReady.Web.Data.Migrations.Postgres
                     b.Property<long?>("ResultSize")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1215,8 +1231,8 @@ namespace InspectReady.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid?>("NoticeId")
                         .HasColumnType("uuid");
@@ -1315,6 +1331,10 @@ namespace InspectReady.Web.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

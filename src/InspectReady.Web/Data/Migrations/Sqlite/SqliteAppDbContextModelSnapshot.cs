@@ -188,6 +188,10 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("RegionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("SelfCheckFrom")
                         .HasColumnType("TEXT");
 
@@ -266,12 +270,16 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reviewer")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Statement")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedAt")
@@ -346,7 +354,7 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -682,6 +690,10 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Submitted")
                         .HasColumnType("INTEGER");
 
@@ -973,6 +985,10 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ResultSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -1195,7 +1211,7 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("NoticeId")
@@ -1293,6 +1309,10 @@ namespace InspectReady.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -18,6 +18,11 @@ public sealed class CaseReview
     public bool Submitted { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    /// Row version (concurrency token): bumped by every save and by the submission.
+    public int RowVersion { get; private set; }
+
+    /// <summary>Marks a change of the review (scores saved or submitted) for the concurrency check.</summary>
+    public void Touch() => RowVersion++;
 
     public decimal Total => Items.Sum(i => i.Points ?? 0);
 }

@@ -70,7 +70,7 @@ public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory,
         var year = parsed.Year;
         await using var db = await factory.CreateDbContextAsync();
         var row = await db.HolidayYears.FirstOrDefaultAsync(y => y.Year == year.Year);
-        var replaced = row is not null ? $"替换了此前{row.Source}的数据" :
+        var replaced = row is not null ? $"替换了此前{HolidayYearSource.Label(row.Source)}的数据" :
             ShippedHolidayYears.All.Any(y => y.Year == year.Year) ? "替换了内置数据" : "新增年份";
         Store(db, row, year, HolidayYearSource.Imported, actor);
         db.Record(actor, AuditActions.Import, $"{year.Year}年节假日安排（{fileName}）",
@@ -142,7 +142,7 @@ public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory,
         }
         var shipped = ShippedHolidayYears.All.Any(y => y.Year == year);
         db.HolidayYears.Remove(row);
-        db.Record(actor, AuditActions.Delete, $"{year}年节假日安排（{row.Source}）",
+        db.Record(actor, AuditActions.Delete, $"{year}年节假日安排（{HolidayYearSource.Label(row.Source)}）",
             detail: shipped ? "恢复为内置数据" : "该年不再有节假日数据，涉及该年的计算将提示缺少数据");
         var saved = await SaveAsync(db, year);
         return saved.IsOk ? Outcome<HolidayYearDto?>.Ok(saved.Value) : new Outcome<HolidayYearDto?>(saved.Kind, null, saved.Errors);

@@ -20,7 +20,11 @@ public sealed record RectificationResponseRequest(string? Response);
 
 public sealed record RectificationDto(Guid Id, Guid UnitId, string? UnitName, Guid? CaseFileId, string? CaseNumber, string Source, string Problem,
     string Deadline, string Status, bool Overdue, string IssuedBy, DateTime IssuedAt, string? Response, string? RespondedBy, DateTime? RespondedAt,
-    string? ConfirmedBy, DateTime? ConfirmedAt);
+    string? ConfirmedBy, DateTime? ConfirmedAt)
+{
+    public string SourceLabel => RectificationSource.Label(Source);
+    public string StatusLabel => RectificationStatus.Label(Status);
+}
 
 public sealed record RectificationGenerateDto(int Created, string Deadline);
 
@@ -164,7 +168,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
             }
             if (item.Status != RectificationStatus.Open)
             {
-                return Outcome<RectificationDto>.Conflict($"该事项状态为“{item.Status}”，不能再提交整改情况");
+                return Outcome<RectificationDto>.Conflict($"该事项状态为“{RectificationStatus.Label(item.Status)}”，不能再提交整改情况");
             }
             if (string.IsNullOrWhiteSpace(request.Response))
             {
@@ -186,7 +190,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
             }
             if (item.Status != RectificationStatus.Done)
             {
-                return Outcome<RectificationDto>.Conflict($"该事项状态为“{item.Status}”，单位提交整改情况后才能销号");
+                return Outcome<RectificationDto>.Conflict($"该事项状态为“{RectificationStatus.Label(item.Status)}”，单位提交整改情况后才能销号");
             }
             item.Status = RectificationStatus.Confirmed;
             item.ConfirmedAt = clock.UtcNow;
@@ -203,7 +207,7 @@ public sealed class RectificationsHandler(IDbContextFactory<AppDbContext> factor
             }
             if (item.Status != RectificationStatus.Done)
             {
-                return Outcome<RectificationDto>.Conflict($"该事项状态为“{item.Status}”，只能退回已提交整改情况的事项");
+                return Outcome<RectificationDto>.Conflict($"该事项状态为“{RectificationStatus.Label(item.Status)}”，只能退回已提交整改情况的事项");
             }
             item.Status = RectificationStatus.Open;
             return null;

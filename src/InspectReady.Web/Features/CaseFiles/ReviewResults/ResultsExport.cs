@@ -30,8 +30,8 @@ public static class ResultsExport
         }).ToList();
         var items = results.Rectifications.Select(r => new Dictionary<string, object?>
         {
-            ["单位"] = r.UnitName, ["案号"] = r.CaseNumber, ["来源"] = r.Source, ["问题"] = r.Problem, ["整改期限"] = r.Deadline,
-            ["状态"] = r.Overdue ? $"{r.Status}（逾期）" : r.Status, ["整改情况"] = r.Response,
+            ["单位"] = r.UnitName, ["案号"] = r.CaseNumber, ["来源"] = r.SourceLabel, ["问题"] = r.Problem, ["整改期限"] = r.Deadline,
+            ["状态"] = r.Overdue ? $"{r.StatusLabel}（逾期）" : r.StatusLabel, ["整改情况"] = r.Response,
         }).ToList();
         return
         [

@@ -54,7 +54,7 @@ public static class ReviewReport
         else
         {
             body.Append(Table(["单位", "案号", "问题", "整改期限", "状态"],
-                results.Rectifications.Select(r => new[] { r.UnitName ?? "", r.CaseNumber ?? "", r.Problem, r.Deadline, r.Overdue ? $"{r.Status}（逾期）" : r.Status })));
+                results.Rectifications.Select(r => new[] { r.UnitName ?? "", r.CaseNumber ?? "", r.Problem, r.Deadline, r.Overdue ? $"{r.StatusLabel}（逾期）" : r.StatusLabel })));
         }
         body.Append(new SectionProperties(new PageMargin { Top = 1440, Bottom = 1440, Left = 1440, Right = 1440 }));
         main.Document.Save();

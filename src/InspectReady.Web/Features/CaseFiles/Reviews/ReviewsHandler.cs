@@ -123,6 +123,8 @@ public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory, IChi
         }
         review.Remarks = string.IsNullOrWhiteSpace(request.Remarks) ? null : request.Remarks.Trim();
         review.UpdatedAt = clock.UtcNow;
+        // Row version: a save or submission that read an older review (another tab, a second click) answers 409.
+        review.Touch();
         if (request.Submit)
         {
             review.Submitted = true;
@@ -139,7 +141,7 @@ public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory, IChi
         }
         catch (DbUpdateException)
         {
-            return Outcome<ReviewDto>.Conflict("该评查刚在另一处保存，请刷新后重试");
+            return Outcome<ReviewDto>.Conflict($"案卷 {file!.CaseNumber} 的评查：{Concurrency.Message}");
         }
         return Outcome<ReviewDto>.Ok(ToDto(review, file, true));
     }

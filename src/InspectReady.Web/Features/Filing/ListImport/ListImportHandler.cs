@@ -46,7 +46,7 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory, I
         }
         if (!FilingStatus.IsEditable(task.Status))
         {
-            return Outcome<int>.Conflict($"任务状态为“{task.Status}”，不能修改");
+            return Outcome<int>.Conflict($"任务状态为“{FilingStatus.Label(task.Status)}”，不能修改");
         }
         // The item is checked only after the right to file it, so a forbidden role learns nothing from validation.
         var columns = await ColumnsAsync(actor, taskId, item);

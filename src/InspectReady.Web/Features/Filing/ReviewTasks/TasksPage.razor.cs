@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Components.Shared;
 using InspectReady.Web.Domain.Access;
@@ -24,6 +25,10 @@ public partial class TasksPage : AppPage
     [Inject] private IMessageService Message { get; set; } = default!;
 
     private List<TaskDto> tasks = [];
+    private int total;
+    private int page = 1;
+    private int pageSize = PageRequest.DefaultSize;
+    private IReadOnlyDictionary<string, int> statusCounts = new Dictionary<string, int>();
     private List<CampaignDto> campaigns = [];
     private List<UnitDto> units = [];
     private Dictionary<Guid, TaskProblemsDto> problems = [];
@@ -63,10 +68,18 @@ public partial class TasksPage : AppPage
 
     private async Task LoadAsync()
     {
-        var outcome = await Tasks.ListAsync(Scope, CampaignId,
-            new TaskFilter(filter.UnitId, filter.Status, filter.Method, filter.IndicatorNo, filter.OverdueOnly ? true : null));
+        var query = new TaskFilter(filter.UnitId, filter.Status, filter.Method, filter.IndicatorNo, filter.OverdueOnly ? true : null);
+        var outcome = await Tasks.ListAsync(Scope, CampaignId, query, PageRequest.Of(page, pageSize));
         refused = outcome.IsOk ? null : outcome.Kind;
-        tasks = [.. outcome.Value ?? []];
+        tasks = [.. outcome.Value?.Items ?? []];
+        total = outcome.Value?.Total ?? 0;
+        if (outcome.IsOk && tasks.Count == 0 && page > 1)
+        {
+            page = 1;
+            await LoadAsync();
+            return;
+        }
+        statusCounts = (await Tasks.CountByStatusAsync(Scope, CampaignId, query)).Value ?? new Dictionary<string, int>();
         selected = [.. selected.Where(s => tasks.Any(t => t.Id == s.Id))];
         if (outcome.IsOk && !InspectReady.Web.Features.Shared.Access.FilingReach.ReadsRegion(Scope))
         {
@@ -77,6 +90,20 @@ public partial class TasksPage : AppPage
     private Task OverdueChangedAsync(bool value)
     {
         filter.OverdueOnly = value;
+        return FilterChangedAsync();
+    }
+
+    /// <summary>A changed filter starts again at the first page.</summary>
+    private Task FilterChangedAsync()
+    {
+        page = 1;
+        return LoadAsync();
+    }
+
+    private Task PageChangedAsync(PaginationEventArgs args)
+    {
+        page = args.Page;
+        pageSize = args.PageSize;
         return LoadAsync();
     }
 

@@ -11,7 +11,10 @@ using MiniExcelLibs;
 namespace InspectReady.Web.Features.Filing.SelfCheck;
 
 public sealed record SelfCheckRowDto(Guid TaskId, Guid UnitId, string? UnitName, IReadOnlyList<int> IndicatorNos, bool IsLead, string Status,
-    bool Started, IReadOnlyList<RuleViolation> Problems);
+    bool Started, IReadOnlyList<RuleViolation> Problems)
+{
+    public string StatusLabel => FilingStatus.Label(Status);
+}
 
 public sealed record SelfCheckDto(int Tasks, int NotStarted, int WithProblems, int Clean, IReadOnlyList<SelfCheckRowDto> Rows);
 
@@ -64,7 +67,7 @@ public sealed class SelfCheckHandler(IDbContextFactory<AppDbContext> factory)
             ["单位"] = r.UnitName,
             ["指标序号"] = string.Join("、", r.IndicatorNos),
             ["职责"] = r.IsLead ? "牵头" : "配合",
-            ["状态"] = r.Started ? r.Status : "未填报",
+            ["状态"] = r.Started ? r.StatusLabel : "未填报",
             ["问题类别"] = p?.Rule ?? "无问题",
             ["问题说明"] = p?.Message ?? "",
         }));
