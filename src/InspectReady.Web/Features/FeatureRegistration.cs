@@ -4,6 +4,7 @@ using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Calendar;
 using InspectReady.Web.Features.CaseFiles;
 using InspectReady.Web.Features.Demo;
+using InspectReady.Web.Features.Exams;
 using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Dashboards;
 using InspectReady.Web.Features.Filing;
@@ -65,6 +66,7 @@ public static class FeatureRegistration
         services.AddDashboards();
         services.AddReminders();
         services.AddSupervision();
+        services.AddExamsFeature();
         return services;
     }
 
@@ -87,5 +89,6 @@ public static class FeatureRegistration
         app.MapDashboardApi();
         app.MapRemindersApi();
         app.MapSupervisionApi();
+        app.MapExamsApi();
     }
 }
