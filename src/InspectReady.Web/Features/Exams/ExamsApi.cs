@@ -225,21 +225,21 @@ public static class ExamsApi
             .Produces<AccessTokenDto>().ProducesValidationProblem();
         var me = app.MapGroup("/api/v1/me/exams").AllowAnonymous().WithTags("随机抽考（考生）");
         me.MapGet("/", async (HttpContext ctx, ExamineeTokens tokens, ExamineeSessions h) =>
-                tokens.Read(ctx) is { } t ? Results.Ok(await h.MineAsync(t)) : Unauthorized())
+                await h.OpenAsync(tokens.Read(ctx)) is { } t ? Results.Ok(await h.MineAsync(t)) : Unauthorized())
             .WithSummary("考生本人的考试（需考生令牌）").Produces<IReadOnlyList<MyExamDto>>().ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/{id:guid}/paper", async (Guid id, HttpContext ctx, ExamineeTokens tokens, ExamineeSessions h) =>
-                tokens.Read(ctx) is { } t ? (await h.PaperAsync(t, id)).ToHttp(Results.Ok, "考试") : Unauthorized())
+                await h.OpenAsync(tokens.Read(ctx)) is { } t ? (await h.PaperAsync(t, id)).ToHttp(Results.Ok, "考试") : Unauthorized())
             .WithSummary("本人试卷（不含答案），按本人题序；首次打开开始计时（服务器计时）；已保存的答案一并返回以便断线续答；超时自动交卷")
             .Produces<PaperDto>().ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapPut("/{id:guid}/answers/{itemId:guid}", async (Guid id, Guid itemId, AnswerRequest body, HttpContext ctx, ExamineeTokens tokens, ExamineeSessions h) =>
-                tokens.Read(ctx) is { } t ? (await h.SaveAnswerAsync(t, id, itemId, body.Answer)).ToHttp(_ => Results.NoContent(), "试题") : Unauthorized())
+                await h.OpenAsync(tokens.Read(ctx)) is { } t ? (await h.SaveAnswerAsync(t, id, itemId, body.Answer)).ToHttp(_ => Results.NoContent(), "试题") : Unauthorized())
             .WithSummary("保存一道题的答案（原样保存）：选择题为本人试卷上的选项字母（\"B\"、\"ABD\"），判断题 true/false（或 \"对\"/\"错\"、\"正确\"/\"错误\"），填空题每空一个字符串（多空为列表），简答/论述为文字；已交卷或超时 409")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapPost("/{id:guid}/submit", async (Guid id, HttpContext ctx, ExamineeTokens tokens, ExamineeSessions h) =>
-                tokens.Read(ctx) is { } t ? (await h.SubmitAsync(t, id)).ToHttp(Results.Ok, "考试") : Unauthorized())
+                await h.OpenAsync(tokens.Read(ctx)) is { } t ? (await h.SubmitAsync(t, id)).ToHttp(Results.Ok, "考试") : Unauthorized())
             .WithSummary("交卷：客观题自动评分，返回 {objectiveScore, maxObjectiveScore}；再次交卷返回同一结果").Produces<SubmittedScoreDto>();
         me.MapPost("/{id:guid}/events", async (Guid id, DisciplineEventRequest body, HttpContext ctx, ExamineeTokens tokens, ExamineeSessions h) =>
-                tokens.Read(ctx) is { } t ? (await h.RecordEventAsync(t, id, body.Kind)).ToHttp(_ => Results.NoContent(), "考试") : Unauthorized())
+                await h.OpenAsync(tokens.Read(ctx)) is { } t ? (await h.RecordEventAsync(t, id, body.Kind)).ToHttp(_ => Results.NoContent(), "考试") : Unauthorized())
             .WithSummary("考试纪律：记一次离开页面（leave）或粘贴（paste），监考视图可见").Produces(StatusCodes.Status204NoContent);
     }
 

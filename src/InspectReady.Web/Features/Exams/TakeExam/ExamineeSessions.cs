@@ -63,6 +63,18 @@ public sealed class ExamineeSessions(IDbContextFactory<AppDbContext> factory, IC
         return Outcome<AccessTokenDto>.Ok(new AccessTokenDto(tokens.Issue(found.Id, found.ExamId, found.Exam.ClosesAt), found.ExamId, found.Exam.ClosesAt));
     }
 
+    /// <summary>The ticket while its exam is open: closing an exam ends its tokens at once, not only at their expiry.</summary>
+    public async Task<ExamineeTicket?> OpenAsync(ExamineeTicket? ticket)
+    {
+        if (ticket is null)
+        {
+            return null;
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        var now = clock.UtcNow;
+        return await db.Set<Exam>().AnyAsync(e => e.Id == ticket.ExamId && e.Status == ExamStatus.Open && e.ClosesAt > now) ? ticket : null;
+    }
+
     public async Task<IReadOnlyList<MyExamDto>> MineAsync(ExamineeTicket ticket)
     {
         await using var db = await factory.CreateDbContextAsync();
