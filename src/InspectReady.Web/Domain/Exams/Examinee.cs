@@ -36,6 +36,8 @@ public sealed class Examinee
         {
             return;
         }
+        // Microseconds: PostgreSQL keeps no more, so a resumed paper shows the same deadline on both providers.
+        utcNow = new DateTime(utcNow.Ticks - utcNow.Ticks % 10, DateTimeKind.Utc);
         Status = ExamineeStatus.Started;
         StartedAt = utcNow;
         var deadline = utcNow.AddMinutes(exam.DurationMinutes);

@@ -212,7 +212,8 @@ public abstract class ExamScenarios(AppFactory factory)
         }
         using var second = await factory.ExamineeAsync(code);
         var resumed = await second.GetJsonAsync($"/api/v1/me/exams/{exam}/paper");
-        Assert.Equal(deadline, resumed["deadlineAt"]!.GetValue<string>());
+        Assert.Equal(DateTimeOffset.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(resumed["deadlineAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(itemId, resumed["items"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("C", resumed["items"]![0]!["answer"]!.GetValue<string>());
         Assert.Contains(resumed["items"]!.AsArray(), i => i!["answer"] is JsonArray a && a[0]!.GetValue<string>() == "甲");

@@ -3,7 +3,7 @@ using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Exams;
-using InspectReady.Web.Features.Outputs;
+
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Shared.Paging;
@@ -30,7 +30,7 @@ public sealed record UnitComplianceDto(Guid UnitId, string? UnitName, int People
 public sealed record ComplianceDto(int Year, decimal EnforcementHours, IReadOnlyList<UnitComplianceDto> Units, IReadOnlyList<PersonComplianceDto> People);
 
 /// <summary>学法培训台账: events, attendance from Excel, hours per person and year, the 40-hour rule and indicator 94's checks.</summary>
-public sealed class TrainingHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, ExportMark mark)
+public sealed class TrainingHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, MarkedExports mark)
 {
     public async Task<Outcome<TrainingEventDto>> CreateAsync(UserScope actor, TrainingEventRequest r)
     {
