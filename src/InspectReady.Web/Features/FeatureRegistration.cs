@@ -6,6 +6,7 @@ using InspectReady.Web.Features.AuditTrail;
 using InspectReady.Web.Features.Calendar;
 using InspectReady.Web.Features.CaseFiles;
 using InspectReady.Web.Features.Demo;
+using InspectReady.Web.Features.Exams;
 using InspectReady.Web.Features.Campaigns;
 using InspectReady.Web.Features.Dashboards;
 using InspectReady.Web.Features.Filing;
@@ -73,6 +74,7 @@ public static class FeatureRegistration
         services.AddReminders();
         services.AddSupervision();
         services.AddSurveysFeature();
+        services.AddExamsFeature();
         return services;
     }
 
@@ -97,5 +99,6 @@ public static class FeatureRegistration
         app.MapSupervisionApi();
         app.MapNotificationsApi();
         app.MapSurveysApi();
+        app.MapExamsApi();
     }
 }

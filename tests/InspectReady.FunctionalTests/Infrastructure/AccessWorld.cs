@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InspectReady.Web.Features.Reminders;
 using MiniExcelLibs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InspectReady.FunctionalTests.Infrastructure;
 
@@ -66,6 +68,11 @@ public sealed class AccessWorld
     public required Guid Notice { get; init; }
     public required Guid Job { get; init; }
     public required long Notification { get; init; }
+    public required Guid Exam { get; init; }
+    public required Guid Examinee { get; init; }
+    public required Guid PaperItem { get; init; }
+    public required Guid Question { get; init; }
+    public required Guid TrainingEvent { get; init; }
 
     /// <summary>One world per factory (so per test class and provider): building it is the slow part.</summary>
     public static Task<AccessWorld> ForAsync(AppFactory factory)
@@ -174,6 +181,23 @@ public sealed class AccessWorld
 
         // The default review templates are stored on first read; read them now so that is not taken for a GET's side effect.
         await office.GetJsonAsync("/api/v1/case-files/templates");
+        // An exam with X's person as examinee, the office's sample bank and a training event with X's person attending.
+        Assert.Equal(HttpStatusCode.Created, (await office.Http.PostAsync("/api/v1/exams/questions/samples", null)).StatusCode);
+        var exam = ApiClient.Id(await office.PostOkAsync("/api/v1/exams", new
+        {
+            name = $"{prefix}抽考", durationMinutes = 30, blueprint = new object[] { new { type = "truefalse", count = 2, score = 1 }, new { type = "short", count = 1, score = 5 } },
+        }));
+        var examinee = (await office.PostOkAsync($"/api/v1/exams/{exam}/examinees", new { personIds = new[] { person } }, HttpStatusCode.OK))["examinees"]![0]!;
+        var examineeId = Guid.Parse(examinee["examineeId"]!.GetValue<string>());
+        var question = ApiClient.Id((await office.GetJsonAsync("/api/v1/exams/questions"))["items"]![0]!);
+        var trainingEvent = ApiClient.Id(await office.PostOkAsync("/api/v1/exams/training/events", new { date = "2021-05-01", hours = 4, topic = "学法讲座", kind = "lecture" }));
+        Guid paperItem;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InspectReady.Web.Data.AppDbContext>();
+            paperItem = await db.Set<InspectReady.Web.Domain.Exams.PaperItem>().Where(i => i.ExamineeId == examineeId).Select(i => i.Id).FirstAsync();
+        }
+
         var notifications = (await liaisonX.GetJsonAsync("/api/v1/notifications?pageSize=500"))["items"]!.AsArray();
         Assert.NotEmpty(notifications);
 
@@ -190,6 +214,7 @@ public sealed class AccessWorld
             StatementTask = statementTask, ListTask = listTask, Attachment = attachment, Person = person, LiaisonXUser = liaisonXUser,
             CaseFile = caseFile, Draw = draw, Rectification = rectification, Notice = notice, Job = job,
             Notification = notifications[0]!["id"]!.GetValue<long>(),
+            Exam = exam, Examinee = examineeId, PaperItem = paperItem, Question = question, TrainingEvent = trainingEvent,
         };
     }
 

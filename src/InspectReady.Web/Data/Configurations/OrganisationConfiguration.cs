@@ -51,6 +51,15 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.CampaignRole).HasMaxLength(20);
         b.Property(p => p.Mobile).HasMaxLength(20);
         b.Property(p => p.OfficePhone).HasMaxLength(30);
+        b.Property(p => p.Rank).HasMaxLength(50);
+        b.Property(p => p.EnforcementCertificate).HasMaxLength(50);
+        b.Property(p => p.ExamCategories).HasConversion(
+            v => v == null ? null : string.Join(",", v),
+            v => v == null ? null : v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>?>(
+                (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),
+                v => v == null ? 0 : string.Join(",", v).GetHashCode(StringComparison.Ordinal),
+                v => v == null ? null : v.ToList())).HasMaxLength(100);
         b.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.UnitId, p.Name });
     }
