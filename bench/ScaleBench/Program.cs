@@ -295,29 +295,26 @@ static async Task<int> Spread(AppDbContext db, Guid campaignId, int seed)
         if (r < 0.60)
         {
             Move(FilingStatus.Draft, FilingStatus.AwaitingSignOff);
-            t.Status = FilingStatus.AwaitingSignOff;
+            t.SubmitForSignOff();
         }
         if (r < 0.50)
         {
             Move(FilingStatus.AwaitingSignOff, FilingStatus.Submitted);
-            t.Status = FilingStatus.Submitted;
-            t.SubmittedAt = at;
+            t.SignOff(at);
         }
         if (r < 0.30)
         {
             Move(FilingStatus.Submitted, FilingStatus.Approved);
-            t.Status = FilingStatus.Approved;
-            t.Reviewer = "bench-office";
+            t.Approve("bench-office");
         }
         else if (r is >= 0.60 and < 0.70)
         {
             Move(FilingStatus.Draft, FilingStatus.AwaitingSignOff);
             Move(FilingStatus.AwaitingSignOff, FilingStatus.Submitted);
             Move(FilingStatus.Submitted, FilingStatus.Returned, "请补充相关材料");
-            t.Status = FilingStatus.Returned;
-            t.ReturnCount = 1;
-            t.Deadline = today.AddDays(random.Next(-5, 10));
-            t.Reviewer = "bench-office";
+            t.SubmitForSignOff();
+            t.SignOff(at);
+            t.Return(today.AddDays(random.Next(-5, 10)), "bench-office");
         }
         else if (r >= 0.70 && random.NextDouble() < 0.15)
         {

@@ -16,7 +16,7 @@ public sealed class Prerendered<T> : IDisposable where T : class
     public Prerendered(PersistentComponentState state)
     {
         this.state = state;
-        subscription = state.RegisterOnPersisting(Persist);
+        subscription = state.RegisterOnPersisting(PersistAsync);
     }
 
     public async Task<T?> GetAsync(string key, Func<Task<T?>> load)
@@ -33,7 +33,7 @@ public sealed class Prerendered<T> : IDisposable where T : class
         return value;
     }
 
-    private Task Persist()
+    private Task PersistAsync()
     {
         foreach (var (key, value) in loaded)
         {

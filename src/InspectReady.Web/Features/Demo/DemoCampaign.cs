@@ -87,19 +87,19 @@ public sealed class DemoCampaign(IServiceProvider services)
                     overdue.Add(task.Id);
                     continue;
                 }
-                await Step(tasks.SubmitAsync(liaison, task.Id), $"{task.GroupLabel} 提交单位审核");
+                await StepAsync(tasks.SubmitAsync(liaison, task.Id), $"{task.GroupLabel} 提交单位审核");
                 if (target == FilingStatus.AwaitingSignOff)
                 {
                     continue;
                 }
-                await Step(tasks.SignOffAsync(leader, task.Id), $"{task.GroupLabel} 单位审核通过");
+                await StepAsync(tasks.SignOffAsync(leader, task.Id), $"{task.GroupLabel} 单位审核通过");
                 if (target == FilingStatus.Approved)
                 {
-                    await Step(tasks.ApproveAsync(office, task.Id), $"{task.GroupLabel} 创建办审核通过");
+                    await StepAsync(tasks.ApproveAsync(office, task.Id), $"{task.GroupLabel} 创建办审核通过");
                 }
                 else if (target == FilingStatus.Returned)
                 {
-                    await Step(tasks.ReturnAsync(office, task.Id, new DecisionRequest("请补充2021年以来的数据，并注明公开网址。", null, today.AddDays(3))),
+                    await StepAsync(tasks.ReturnAsync(office, task.Id, new DecisionRequest("请补充2021年以来的数据，并注明公开网址。", null, today.AddDays(3))),
                         $"{task.GroupLabel} 创建办退回");
                     overdue.Add(task.Id);
                 }
@@ -252,7 +252,7 @@ public sealed class DemoCampaign(IServiceProvider services)
         return await ScopeOfAsync(db, name!);
     }
 
-    private static async Task Step<T>(Task<Outcome<T>> step, string what)
+    private static async Task StepAsync<T>(Task<Outcome<T>> step, string what)
     {
         var outcome = await step;
         Require(outcome.IsOk, what, outcome.Message);

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Exams;
 using InspectReady.Web.Features.Exams.ImportQuestions;
@@ -104,7 +105,7 @@ public static class ExamsApi
         api.MapPost("/{id:guid}/examinees/{examineeId:guid}/end", async (Guid id, Guid examineeId, HttpContext ctx, ExamsHandler h) =>
                 (await h.EndAsync(ctx.Scope(), id, examineeId)).ToHttp(Results.Ok, "考生"))
             .WithSummary("结束一名考生的作答并收卷（创建办）").Produces<ExamineeRowDto>();
-        api.MapGet("/{id:guid}/examinees/{examineeId:guid}/paper.docx", async (Guid id, Guid examineeId, HttpContext ctx, AppDbContext db, MarkedExports mark,
+        api.MapGet("/{id:guid}/examinees/{examineeId:guid}/paper.docx", async (Guid id, Guid examineeId, HttpContext ctx, AppDbContext db, ExportMark mark,
                 TempFiles files) =>
             {
                 var actor = ctx.Scope();
@@ -135,7 +136,7 @@ public static class ExamsApi
         api.MapGet("/{id:guid}/statistics", async (Guid id, HttpContext ctx, ResultsHandler h) => (await h.StatisticsAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "考试"))
             .WithSummary("试题分析（创建办）：每题难度系数（得分率）、区分度（高低分组各27%）、按来源的得分率，试卷信度 Cronbach α（全部为0/满分计分时即 KR-20）")
             .Produces<ExamStatisticsDto>();
-        api.MapGet("/{id:guid}/results.xlsx", async (Guid id, HttpContext ctx, ResultsHandler h, AppDbContext db, MarkedExports mark, TempFiles files) =>
+        api.MapGet("/{id:guid}/results.xlsx", async (Guid id, HttpContext ctx, ResultsHandler h, AppDbContext db, ExportMark mark, TempFiles files) =>
             {
                 var actor = ctx.Scope();
                 var results = await h.ResultsAsync(actor, id);
@@ -259,7 +260,6 @@ public static class ExamsRegistration
     public static IServiceCollection AddExamsFeature(this IServiceCollection services)
     {
         services.AddSingleton<ExamineeTokens>();
-        services.AddSingleton<MarkedExports>();
         services.AddScoped<ImportQuestionsHandler>();
         services.AddScoped<QuestionBankHandler>();
         services.AddScoped<ExamsHandler>();

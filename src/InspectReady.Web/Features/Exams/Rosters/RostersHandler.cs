@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Domain.Audit;
 using System.Globalization;
 using InspectReady.Web.Data;
@@ -32,7 +33,7 @@ public sealed record ProfileImportDto(int Updated);
 /// 人员名单 for the exams: the attributes the draw needs on each person, edited one by one or in bulk from Excel (all or
 /// nothing), and the three rosters (近两年新提拔领导干部, 行政执法人员, 初任公务员) per unit or for the district.
 /// </summary>
-public sealed class RostersHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, MarkedExports mark)
+public sealed class RostersHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, ExportMark mark)
 {
     public static readonly string[] Columns = ["单位", "姓名", "职务", "职级", "最近提拔日期", "执法证号", "执法证有效期至", "入职公务员日期", "人员类别"];
 

@@ -1,3 +1,4 @@
+using InspectReady.Web.Features.Shared.Export;
 using System.Globalization;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -30,7 +31,7 @@ public sealed record UnitComplianceDto(Guid UnitId, string? UnitName, int People
 public sealed record ComplianceDto(int Year, decimal EnforcementHours, IReadOnlyList<UnitComplianceDto> Units, IReadOnlyList<PersonComplianceDto> People);
 
 /// <summary>学法培训台账: events, attendance from Excel, hours per person and year, the 40-hour rule and indicator 94's checks.</summary>
-public sealed class TrainingHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, MarkedExports mark)
+public sealed class TrainingHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, ExportMark mark)
 {
     public async Task<Outcome<TrainingEventDto>> CreateAsync(UserScope actor, TrainingEventRequest r)
     {
