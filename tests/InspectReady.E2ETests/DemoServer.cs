@@ -38,7 +38,8 @@ public sealed class DemoServer() : ServerFixture(KnownAdminServer.AdminPassword,
         var caseFile = await db.CaseFiles.AsNoTracking().OrderBy(c => c.Id).FirstAsync();
         var notice = await db.SupervisionNotices.AsNoTracking().OrderBy(n => n.Id).FirstAsync();
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == Demo.CampaignId);
-        Ids = new DemoIds(Demo.CampaignId, task.Id, Demo.ShowcaseUnitId, caseFile.Id, notice.Id, campaign.FrameworkId);
+        var survey = await db.Set<InspectReady.Web.Domain.Surveys.Survey>().AsNoTracking().OrderBy(s => s.Id).FirstAsync();
+        Ids = new DemoIds(Demo.CampaignId, task.Id, Demo.ShowcaseUnitId, caseFile.Id, notice.Id, campaign.FrameworkId, survey.Id);
         async Task<string> UnitUser(string role) => await (from u in db.Users
                                                            join ur in db.UserRoles on u.Id equals ur.UserId
                                                            join r in db.Roles on ur.RoleId equals r.Id
@@ -61,4 +62,4 @@ public sealed class DemoServer() : ServerFixture(KnownAdminServer.AdminPassword,
 }
 
 /// <param name="TaskId">a task of the showcase unit that the office returned once.</param>
-public sealed record DemoIds(Guid CampaignId, Guid TaskId, Guid UnitId, Guid CaseFileId, Guid NoticeId, Guid FrameworkId);
+public sealed record DemoIds(Guid CampaignId, Guid TaskId, Guid UnitId, Guid CaseFileId, Guid NoticeId, Guid FrameworkId, Guid SurveyId);

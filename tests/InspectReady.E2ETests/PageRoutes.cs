@@ -32,6 +32,8 @@ public static class PageRoutes
         ["/frameworks/{Id:guid}/indicators"] = d => $"/frameworks/{d.FrameworkId}/indicators",
         // 34: an indicator of a merged materials group (第34–46项).
         ["/frameworks/{Id:guid}/indicators/{No:int}"] = d => $"/frameworks/{d.FrameworkId}/indicators/34",
+        // The shipped 示例 survey, published by seed-demo.
+        ["/surveys/{Id:guid}"] = d => $"/surveys/{d.SurveyId}",
     };
 
     public static IReadOnlyList<PageRoute> All(DemoIds ids) =>

@@ -52,4 +52,20 @@ public sealed class LayeringTests
             .ShouldNot().HaveDependencyOnAny(others).GetResult();
         Assert.True(result.IsSuccessful, $"{feature} reaches into another feature: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
+
+    /// <summary>
+    /// The OpenAPI document names a body or answer schema by its type's short name: two request or DTO types of the same
+    /// name in different areas would share one schema, and clients (and the access-enumeration test) would get the
+    /// other's shape.
+    /// </summary>
+    [Fact]
+    public void No_two_request_or_dto_types_share_a_name()
+    {
+        var clashes = Web.GetTypes()
+            .Where(t => t.IsPublic && t.Namespace?.StartsWith($"{Root}.", StringComparison.Ordinal) == true
+                && (t.Name.EndsWith("Request", StringComparison.Ordinal) || t.Name.EndsWith("Dto", StringComparison.Ordinal)))
+            .GroupBy(t => t.Name).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Namespace))}").ToList();
+        Assert.True(clashes.Count == 0, "Types sharing an OpenAPI schema name: " + string.Join("; ", clashes));
+    }
 }

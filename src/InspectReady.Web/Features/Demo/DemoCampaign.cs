@@ -10,6 +10,7 @@ using InspectReady.Web.Features.CaseFiles.Register;
 using InspectReady.Web.Features.Filing;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Features.Supervision;
+using InspectReady.Web.Features.Surveys.Build;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,7 @@ public sealed class DemoCampaign(IServiceProvider services)
             await CaseFilesAsync(sp, db);
             await NoticeAsync(sp, db, office, campaign, today);
         }
+        await SurveyAsync(sp, db, office);
         return await SummaryAsync(db, campaign, today);
     }
 
@@ -212,6 +214,21 @@ public sealed class DemoCampaign(IServiceProvider services)
                 [new OfficerRequest("王伟", "41040012345"), new OfficerRequest("李芳", "41040012346")]));
             Require(created.IsOk, $"登记案卷 {number}", created.Message);
         }
+    }
+
+    /// <summary>The shipped 示例 satisfaction survey, published, so the office sees the survey pages with a real survey.</summary>
+    private static async Task SurveyAsync(IServiceProvider sp, AppDbContext db, UserScope office)
+    {
+        var title = SurveysHandler.Example().Title;
+        if (await db.Set<InspectReady.Web.Domain.Surveys.Survey>().AnyAsync(x => x.Title == title))
+        {
+            return;
+        }
+        var surveys = sp.GetRequiredService<SurveysHandler>();
+        var created = await surveys.CreateAsync(office, SurveysHandler.Example());
+        Require(created.IsOk, "创建示例满意度调查", created.Message);
+        var published = await surveys.PublishAsync(office, created.Value!.Id);
+        Require(published.IsOk, "发布示例满意度调查", published.Message);
     }
 
     private static async Task NoticeAsync(IServiceProvider sp, AppDbContext db, UserScope office, Campaign campaign, DateOnly today)

@@ -232,7 +232,7 @@ public static class ExamsApi
                 await h.OpenAsync(tokens.Read(ctx)) is { } t ? (await h.PaperAsync(t, id)).ToHttp(Results.Ok, "考试") : Unauthorized())
             .WithSummary("本人试卷（不含答案），按本人题序；首次打开开始计时（服务器计时）；已保存的答案一并返回以便断线续答；超时自动交卷")
             .Produces<PaperDto>().ProducesProblem(StatusCodes.Status401Unauthorized);
-        me.MapPut("/{id:guid}/answers/{itemId:guid}", async (Guid id, Guid itemId, AnswerRequest body, HttpContext ctx, ExamineeTokens tokens, ExamineeSessions h) =>
+        me.MapPut("/{id:guid}/answers/{itemId:guid}", async (Guid id, Guid itemId, ExamAnswerRequest body, HttpContext ctx, ExamineeTokens tokens, ExamineeSessions h) =>
                 await h.OpenAsync(tokens.Read(ctx)) is { } t ? (await h.SaveAnswerAsync(t, id, itemId, body.Answer)).ToHttp(_ => Results.NoContent(), "试题") : Unauthorized())
             .WithSummary("保存一道题的答案（原样保存）：选择题为本人试卷上的选项字母（\"B\"、\"ABD\"），判断题 true/false（或 \"对\"/\"错\"、\"正确\"/\"错误\"），填空题每空一个字符串（多空为列表），简答/论述为文字；已交卷或超时 409")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -23,7 +23,7 @@ public static class UsersApi
                 (await h.SetRolesAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户"))
             .WithSummary("设置账号的角色（安全管理员）；不能修改自己的角色；变更后该账号的会话和令牌失效")
             .Produces<UserDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapPut("/{id:guid}/region", async (Guid id, RegionRequest body, HttpContext ctx, UsersHandler h) =>
+        api.MapPut("/{id:guid}/region", async (Guid id, AccountRegionRequest body, HttpContext ctx, UsersHandler h) =>
                 (await h.SetRegionAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户"))
             .WithSummary("设置无所属单位账号（创建办、督查）的所属区划 {regionId}；有单位的账号取该单位的区划");
         api.MapPost("/{id:guid}/disable", async (Guid id, HttpContext ctx, UsersHandler h) =>

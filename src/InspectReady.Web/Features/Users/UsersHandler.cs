@@ -26,7 +26,7 @@ public sealed record UserDto(Guid Id, string UserName, string? DisplayName, Guid
 
 public sealed record PasswordResetResult(string TemporaryPassword);
 
-public sealed record RegionRequest(Guid? RegionId);
+public sealed record AccountRegionRequest(Guid? RegionId);
 
 /// <summary>
 /// Accounts, split by 三员分立 (ADR 0015): the 系统管理员 creates accounts without roles, changes their unit,
@@ -308,7 +308,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
     }
 
     /// <summary>所属区划 of an account without a unit (ADR 0017); its tokens end, as its reach changed.</summary>
-    public async Task<Outcome<UserDto>> SetRegionAsync(UserScope actor, Guid id, RegionRequest request)
+    public async Task<Outcome<UserDto>> SetRegionAsync(UserScope actor, Guid id, AccountRegionRequest request)
     {
         var (user, refused) = await LoadAsync<UserDto>(actor.CanManageUsers, id);
         if (user is null)

@@ -108,7 +108,7 @@ public abstract class ReviewScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using (var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
         {
-            Assert.Equal(["单位汇总", "案卷得分", "整改清单"], MiniExcel.GetSheetNames(stream));
+            Assert.Equal(["单位汇总", "案卷得分", "整改清单", "说明"], MiniExcel.GetSheetNames(stream));
             stream.Position = 0;
             var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "案卷得分").Cast<IDictionary<string, object>>().ToList();
             Assert.Contains(rows, r => (string)r["案号"] == "评分罚1" && Convert.ToDecimal(r["得分"], System.Globalization.CultureInfo.InvariantCulture) == 95m);

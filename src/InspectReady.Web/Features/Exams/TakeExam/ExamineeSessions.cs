@@ -27,7 +27,7 @@ public sealed record PaperItemDto(Guid Id, int Position, string Type, string Typ
 public sealed record PaperDto(Guid ExamId, string Name, string PersonName, string Status, string StatusLabel, DateTime? DeadlineAt, long? RemainingSeconds,
     IReadOnlyList<PaperItemDto> Items);
 
-public sealed record AnswerRequest(JsonElement Answer);
+public sealed record ExamAnswerRequest(JsonElement Answer);
 
 /// <param name="Kind"><c>leave</c> (the page was left or hidden) or <c>paste</c>.</param>
 public sealed record DisciplineEventRequest(string? Kind);

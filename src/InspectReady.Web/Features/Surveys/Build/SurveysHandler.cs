@@ -11,12 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Surveys.Build;
 
-public sealed record QuestionRequest(string? Type, string? Text, string? Topic, List<string>? Options = null, double? Weight = null,
+public sealed record SurveyQuestionRequest(string? Type, string? Text, string? Topic, List<string>? Options = null, double? Weight = null,
     List<double>? Scores = null, List<string>? Rows = null, SurveyCondition? ShowIf = null, bool? Required = null, List<int>? Indicators = null);
 
 /// <param name="ScaleScores">Scores of 很满意…很不满意; default 100, 80, 60, 40, 20.</param>
 /// <param name="TopicWeights">Weight of each topic in the overall index (topic code → weight).</param>
-public sealed record SurveyRequest(string? Title, List<QuestionRequest>? Questions, List<double>? ScaleScores = null,
+public sealed record SurveyRequest(string? Title, List<SurveyQuestionRequest>? Questions, List<double>? ScaleScores = null,
     Dictionary<string, double>? TopicWeights = null, List<string>? Groups = null, List<string>? Areas = null, List<SurveyQuota>? Quotas = null);
 
 /// <param name="QuestionWeights">Weight of each question, in order (null keeps a question's weight).</param>
@@ -26,14 +26,14 @@ public sealed record LinkRequest(string? Group, string? Area);
 
 public sealed record InvitationsRequest(int Count, string? Group = null, string? Area = null);
 
-public sealed record QuestionDto(int Index, string Type, string TypeLabel, string Text, string Topic, string TopicLabel, IReadOnlyList<string> Options,
+public sealed record SurveyQuestionDto(int Index, string Type, string TypeLabel, string Text, string Topic, string TopicLabel, IReadOnlyList<string> Options,
     double Weight, List<double>? Scores, List<string>? Rows, SurveyCondition? ShowIf, bool Required, List<int>? Indicators);
 
 public sealed record LinkDto(Guid Id, string Token, string Url, string? Group, string? Area);
 
 public sealed record SurveySummaryDto(Guid Id, string Title, string Status, string StatusLabel, int Questions, int Responses, DateTime CreatedAt);
 
-public sealed record SurveyDto(Guid Id, string Title, string Status, string StatusLabel, Guid RegionId, IReadOnlyList<QuestionDto> Questions,
+public sealed record SurveyDto(Guid Id, string Title, string Status, string StatusLabel, Guid RegionId, IReadOnlyList<SurveyQuestionDto> Questions,
     IReadOnlyList<double> ScaleScores, Dictionary<string, double> TopicWeights, List<string> Groups, List<string> Areas, List<SurveyQuota> Quotas,
     IReadOnlyList<LinkDto> Links, int Invitations, int InvitationsUsed, string? PublicToken);
 
@@ -54,7 +54,7 @@ public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChi
     {
         var d = SurveyTemplates.Example();
         return new SurveyRequest(SurveyTemplates.ExampleTitle,
-            [.. d.Questions.Select(q => new QuestionRequest(q.Type, q.Text, q.Topic, q.Options, q.Weight, q.Scores, q.Rows, q.ShowIf, q.Required, q.Indicators))],
+            [.. d.Questions.Select(q => new SurveyQuestionRequest(q.Type, q.Text, q.Topic, q.Options, q.Weight, q.Scores, q.Rows, q.ShowIf, q.Required, q.Indicators))],
             null, null, d.Groups, d.Areas, []);
     }
 
@@ -269,7 +269,7 @@ public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChi
         var used = await db.SurveyInvitations.CountAsync(i => i.SurveyId == s.Id && i.UsedOn != null);
         var d = s.Design;
         return new SurveyDto(s.Id, s.Title, s.Status, SurveyStatus.Label(s.Status), s.RegionId,
-            [.. d.Questions.Select((q, i) => new QuestionDto(i, q.Type, QuestionTypes.Labels.GetValueOrDefault(q.Type, q.Type), q.Text, q.Topic,
+            [.. d.Questions.Select((q, i) => new SurveyQuestionDto(i, q.Type, QuestionTypes.Labels.GetValueOrDefault(q.Type, q.Type), q.Text, q.Topic,
                 SurveyTopics.Label(q.Topic), q.Choices, q.EffectiveWeight, q.Scores, q.Rows, q.ShowIf, q.Required, q.Indicators))],
             d.Scale, d.TopicWeights, d.Groups, d.Areas, d.Quotas, [.. links.Select(ToDto)], invitations, used,
             links.FirstOrDefault(l => l.Group == null && l.Area == null)?.Token);

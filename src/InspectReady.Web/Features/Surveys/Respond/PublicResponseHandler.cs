@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace InspectReady.Web.Features.Surveys.Respond;
 
 /// <param name="Value">The option's text (single, scale5), a list of texts (multiple; matrix5 one per row), a number (rating10) or the text (text).</param>
-public sealed record AnswerRequest(int QuestionIndex, System.Text.Json.JsonElement Value);
+public sealed record SurveyAnswerRequest(int QuestionIndex, System.Text.Json.JsonElement Value);
 
 /// <param name="Invitation">The invitation code of a closed sample: one response each.</param>
 /// <param name="Group">The respondent group, when the link leaves it open.</param>
 /// <param name="Area">The area, when the link leaves it open.</param>
-public sealed record ResponseRequest(List<AnswerRequest>? Answers, string? Invitation = null, string? Group = null, string? Area = null);
+public sealed record ResponseRequest(List<SurveyAnswerRequest>? Answers, string? Invitation = null, string? Group = null, string? Area = null);
 
 public sealed record ResponseReceivedDto(string Message);
 

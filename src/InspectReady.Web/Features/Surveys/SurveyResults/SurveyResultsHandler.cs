@@ -23,7 +23,7 @@ public sealed record SurveyResultsDto(Guid SurveyId, string Title, int Responses
     IReadOnlyList<RateDto> Rates, IReadOnlyList<SliceDto> ByArea, IReadOnlyList<SliceDto> ByGroup, IReadOnlyList<QuotaResultDto> Quotas,
     CallCountsDto Calls, IReadOnlyDictionary<string, int> ByChannel);
 
-public sealed record CommentDto(Guid ResponseId, int QuestionIndex, string Question, string Topic, string TopicLabel, string Text, string? Group,
+public sealed record SurveyCommentDto(Guid ResponseId, int QuestionIndex, string Question, string Topic, string TopicLabel, string Text, string? Group,
     string? Area, string Day, int Coded);
 
 /// <summary>Results of a survey: index per topic, area and group, the four rates, quotas (ADR 0121).</summary>
@@ -64,13 +64,13 @@ public sealed class SurveyResultsHandler(IDbContextFactory<AppDbContext> factory
     }
 
     /// <summary>The free-text answers, to be coded into the rectification list.</summary>
-    public async Task<Outcome<Paged<CommentDto>>> CommentsAsync(UserScope actor, Guid id, int? page = null, int? pageSize = null)
+    public async Task<Outcome<Paged<SurveyCommentDto>>> CommentsAsync(UserScope actor, Guid id, int? page = null, int? pageSize = null)
     {
         await using var db = await factory.CreateDbContextAsync();
         var loaded = await SurveyAccess.LoadAsync(db, actor, id);
         if (!loaded.IsOk)
         {
-            return loaded.As<Paged<CommentDto>>();
+            return loaded.As<Paged<SurveyCommentDto>>();
         }
         var design = loaded.Value!.Design;
         var textQuestions = design.Questions.Select((q, i) => (q, i)).Where(x => x.q.Type == QuestionTypes.Text).Select(x => x.i).ToHashSet();
@@ -81,10 +81,10 @@ public sealed class SurveyResultsHandler(IDbContextFactory<AppDbContext> factory
         var comments = responses.SelectMany(r => r.Answers.Where(a => textQuestions.Contains(a.Question) && a.Text is not null).Select(a =>
         {
             var q = design.Questions[a.Question];
-            return new CommentDto(r.Id, a.Question, q.Text, q.Topic, SurveyTopics.Label(q.Topic), a.Text!, r.Group, r.Area,
+            return new SurveyCommentDto(r.Id, a.Question, q.Text, q.Topic, SurveyTopics.Label(q.Topic), a.Text!, r.Group, r.Area,
                 IsoDate.Format(r.Day), coded.GetValueOrDefault(a.Text!));
         })).ToList();
-        return Outcome<Paged<CommentDto>>.Ok(comments.ToPage(PageRequest.Of(page, pageSize)));
+        return Outcome<Paged<SurveyCommentDto>>.Ok(comments.ToPage(PageRequest.Of(page, pageSize)));
     }
 
     private static List<TopicResultDto> Topics(SurveyScore score) =>

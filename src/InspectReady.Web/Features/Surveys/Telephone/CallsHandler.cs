@@ -22,7 +22,7 @@ public sealed record CallDrawRequest(List<CallEntry>? Entries, int Count, int? S
 public sealed record CallDrawDto(int Drawn, int Seed, int Frame);
 
 /// <param name="Outcome"><c>answered</c> (with <paramref name="Answers"/>), <c>refused</c> or <c>unreachable</c>.</param>
-public sealed record CallOutcomeRequest(string? Outcome, List<AnswerRequest>? Answers = null);
+public sealed record CallOutcomeRequest(string? Outcome, List<SurveyAnswerRequest>? Answers = null);
 
 /// <param name="Phone">Masked (138****0000); the full number through the audited reveal.</param>
 public sealed record CallDto(Guid Id, int Position, string Phone, string? Group, string? Area, string? Outcome, string? OutcomeLabel, int Attempts, string? CalledBy);
