@@ -68,7 +68,8 @@ public sealed class SupervisionTests(KnownAdminServer server) : IClassFixture<Kn
             await Assertions.Expect(page.Locator("[data-testid=notice-items] .answer")).ToContainTextAsync("sf-lly");
         });
         var seen = await office.GetFromJsonAsync<JsonObject>($"/api/v1/supervision/notices/{notice}");
-        Assert.Equal("已答复", seen!["status"]!.GetValue<string>());
+        Assert.Equal("answered", seen!["status"]!.GetValue<string>());
+        Assert.Equal("已答复", seen["statusLabel"]!.GetValue<string>());
         Assert.Equal("已补充2020年以来的数据", seen["items"]![0]!["answer"]!.GetValue<string>());
         Assert.Empty(browser.ForeignRequests);
         Assert.Empty(browser.FailedAssets);
