@@ -19,8 +19,15 @@ function load() {
 const observers = new WeakMap();
 
 // option: an ECharts option object; target: a .NET object whose OnChartClick(seriesIndex, dataIndex) is called on click, or null.
+// element is null or detached when the page was left before this call arrived: nothing to draw then.
 export async function render(element, option, target) {
+    if (!element?.isConnected) {
+        return;
+    }
     const echarts = await load();
+    if (!element.isConnected) {
+        return;
+    }
     let chart = echarts.getInstanceByDom(element);
     if (!chart) {
         chart = echarts.init(element, null, { renderer: 'canvas', locale: 'ZH' });
@@ -37,6 +44,9 @@ export async function render(element, option, target) {
 }
 
 export function dispose(element) {
+    if (!element) {
+        return;
+    }
     observers.get(element)?.disconnect();
     observers.delete(element);
     window.echarts?.getInstanceByDom(element)?.dispose();
