@@ -21,14 +21,7 @@ public abstract class SessionScenarios(AppFactory factory)
         await CookieSession.SignInAsync(http, district.LiaisonA, ApiClient.StrongPassword);
 
         // A request every 20 minutes: never idle for 30, so only the 8-hour limit can end the session.
-        for (var elapsed = TimeSpan.FromMinutes(20); elapsed < TimeSpan.FromHours(8); elapsed += TimeSpan.FromMinutes(20))
-        {
-            clock.Advance(TimeSpan.FromMinutes(20));
-            var during = await http.GetAsync("/api/v1/me");
-            Assert.True(during.StatusCode == HttpStatusCode.OK, $"after {elapsed}: {(int)during.StatusCode}");
-        }
-        clock.Advance(TimeSpan.FromMinutes(20));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/me")).StatusCode);
+        await AssertActiveSessionEndsAtAsync(http, clock, TimeSpan.FromMinutes(20), TimeSpan.FromHours(8));
         var page = await http.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/account/login", page.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -72,14 +65,7 @@ public abstract class SessionScenarios(AppFactory factory)
             }
             using var busy = CookieSession.Client(host);
             await CookieSession.SignInAsync(busy, district.LiaisonA, ApiClient.StrongPassword);
-            for (var elapsed = TimeSpan.FromMinutes(5); elapsed < TimeSpan.FromHours(2); elapsed += TimeSpan.FromMinutes(5))
-            {
-                clock.Advance(TimeSpan.FromMinutes(5));
-                var during = await busy.GetAsync("/api/v1/me");
-                Assert.True(during.StatusCode == HttpStatusCode.OK, $"after {elapsed}: {(int)during.StatusCode}");
-            }
-            clock.Advance(TimeSpan.FromMinutes(5));
-            Assert.Equal(HttpStatusCode.Unauthorized, (await busy.GetAsync("/api/v1/me")).StatusCode);
+            await AssertActiveSessionEndsAtAsync(busy, clock, TimeSpan.FromMinutes(5), TimeSpan.FromHours(2));
         }
         finally
         {
@@ -214,4 +200,20 @@ public abstract class SessionScenarios(AppFactory factory)
                 b.UseSetting("ForwardedHeaders:KnownProxies:0", proxy);
             }
         });
+
+    /// <summary>
+    /// A session used every <paramref name="step"/> (never idle) answers 200 until <paramref name="limit"/>, and 401 at
+    /// the first request past it.
+    /// </summary>
+    private static async Task AssertActiveSessionEndsAtAsync(HttpClient http, ShiftingClock clock, TimeSpan step, TimeSpan limit)
+    {
+        for (var elapsed = step; elapsed < limit; elapsed += step)
+        {
+            clock.Advance(step);
+            var during = await http.GetAsync("/api/v1/me");
+            Assert.True(during.StatusCode == HttpStatusCode.OK, $"after {elapsed}: {(int)during.StatusCode}");
+        }
+        clock.Advance(step);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/me")).StatusCode);
+    }
 }
