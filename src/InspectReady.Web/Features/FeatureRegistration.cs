@@ -1,3 +1,5 @@
+using InspectReady.Web.Features.Filing.EditTask;
+using InspectReady.Web.Features.Filing.ReviewTasks;
 using InspectReady.Web.Features.Notifications;
 using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Domain.Common;
@@ -47,7 +49,13 @@ public static class FeatureRegistration
         services.AddScoped<FrameworksHandler>();
         services.AddScoped<FrameworkTransfer>();
         services.AddScoped<CampaignsHandler>();
-        services.AddScoped<TasksHandler>();
+        services.AddScoped<TaskListHandler>();
+        services.AddScoped<TaskDetailsHandler>();
+        services.AddScoped<FilingHandler>();
+        services.AddScoped<DecisionsHandler>();
+        services.AddScoped<TaskMoves>();
+        services.AddScoped<TaskCommentsHandler>();
+        services.AddScoped<TaskVersionsHandler>();
         services.AddScoped<AttachmentsHandler>();
         services.AddScoped<NotificationsHandler>();
         services.AddScoped<SelfCheckHandler>();

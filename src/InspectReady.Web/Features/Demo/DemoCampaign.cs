@@ -1,3 +1,5 @@
+using InspectReady.Web.Features.Filing.EditTask;
+using InspectReady.Web.Features.Filing.ReviewTasks;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.CaseFiles;
@@ -65,7 +67,9 @@ public sealed class DemoCampaign(IServiceProvider services)
 
     private static async Task FileAsync(IServiceProvider sp, AppDbContext db, UserScope office, Campaign campaign, DateOnly today)
     {
-        var tasks = sp.GetRequiredService<TasksHandler>();
+        var details = sp.GetRequiredService<TaskDetailsHandler>();
+        var filing = sp.GetRequiredService<FilingHandler>();
+        var decisions = sp.GetRequiredService<DecisionsHandler>();
         var attachments = sp.GetRequiredService<AttachmentsHandler>();
         // The six units with the most lead tasks file; the first of them has tasks in every state.
         var showcase = await db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaign.Id && t.IsLead && !t.Removed)
@@ -81,27 +85,27 @@ public sealed class DemoCampaign(IServiceProvider services)
             foreach (var (task, i) in own.Select((t, i) => (t, i)))
             {
                 var target = Plan[(i + u) % Plan.Length];
-                var detail = await tasks.GetAsync(liaison, task.Id);
+                var detail = await details.GetAsync(liaison, task.Id);
                 Require(detail.IsOk, $"打开任务 {task.GroupLabel}", detail.Message);
-                await FillAsync(tasks, attachments, liaison, detail.Value!, campaign.CutoffDate);
+                await FillAsync(filing, attachments, liaison, detail.Value!, campaign.CutoffDate);
                 if (target == FilingStatus.Draft)
                 {
                     overdue.Add(task.Id);
                     continue;
                 }
-                await StepAsync(tasks.SubmitAsync(liaison, task.Id), $"{task.GroupLabel} 提交单位审核");
+                await StepAsync(filing.SubmitAsync(liaison, task.Id), $"{task.GroupLabel} 提交单位审核");
                 if (target == FilingStatus.AwaitingSignOff)
                 {
                     continue;
                 }
-                await StepAsync(tasks.SignOffAsync(leader, task.Id), $"{task.GroupLabel} 单位审核通过");
+                await StepAsync(decisions.SignOffAsync(leader, task.Id), $"{task.GroupLabel} 单位审核通过");
                 if (target == FilingStatus.Approved)
                 {
-                    await StepAsync(tasks.ApproveAsync(office, task.Id), $"{task.GroupLabel} 创建办审核通过");
+                    await StepAsync(decisions.ApproveAsync(office, task.Id), $"{task.GroupLabel} 创建办审核通过");
                 }
                 else if (target == FilingStatus.Returned)
                 {
-                    await StepAsync(tasks.ReturnAsync(office, task.Id, new DecisionRequest("请补充2021年以来的数据，并注明公开网址。", null, today.AddDays(3))),
+                    await StepAsync(decisions.ReturnAsync(office, task.Id, new DecisionRequest("请补充2021年以来的数据，并注明公开网址。", null, today.AddDays(3))),
                         $"{task.GroupLabel} 创建办退回");
                     overdue.Add(task.Id);
                 }
@@ -118,7 +122,7 @@ public sealed class DemoCampaign(IServiceProvider services)
     }
 
     /// <summary>A filing that meets its checklist: a statement, a link, list rows inside the date window, one small file per document item.</summary>
-    private static async Task FillAsync(TasksHandler tasks, AttachmentsHandler attachments, UserScope liaison, TaskDetailDto detail, DateOnly cutoff)
+    private static async Task FillAsync(FilingHandler filing, AttachmentsHandler attachments, UserScope liaison, TaskDetailDto detail, DateOnly cutoff)
     {
         var lists = new Dictionary<int, List<Dictionary<string, string>>>();
         foreach (var item in detail.Checklist.Where(c => c.ListColumns is { Count: > 0 }))
@@ -139,7 +143,7 @@ public sealed class DemoCampaign(IServiceProvider services)
                 _ => $"示例{c}{r}",
             }))];
         }
-        var saved = await tasks.SaveDraftAsync(liaison, detail.Task.Id, new DraftRequest(
+        var saved = await filing.SaveDraftAsync(liaison, detail.Task.Id, new DraftRequest(
             $"{detail.Task.UnitName}围绕{string.Join("、", detail.Task.IndicatorNos.Select(n => $"第{n}项"))}指标开展工作，已建立台账，相关材料按要求整理报送。（演示数据）",
             ["https://www.example.gov.cn/fzzf/demo"], lists, false, null, detail.Version));
         Require(saved.IsOk, $"保存任务 {detail.Task.Id} 草稿", saved.Message);
@@ -234,7 +238,7 @@ public sealed class DemoCampaign(IServiceProvider services)
     private static async Task NoticeAsync(IServiceProvider sp, AppDbContext db, UserScope office, Campaign campaign, DateOnly today)
     {
         var returned = await db.Tasks.AsNoTracking().Where(t => t.CampaignId == campaign.Id && t.Status == FilingStatus.Returned).OrderBy(t => t.Id).FirstAsync();
-        var issued = await sp.GetRequiredService<SupervisionHandler>().IssueAsync(office, campaign.Id, new NoticeRequest(returned.UnitId,
+        var issued = await sp.GetRequiredService<InspectReady.Web.Features.Supervision.Notices.IssueNoticeHandler>().IssueAsync(office, campaign.Id, new NoticeRequest(returned.UnitId,
             "迎检材料退回后未及时整改", "请按创建办的退回意见逐项整改，并在期限内答复。", today.AddDays(5),
             ["补充2021年以来的数据", "注明公开网址并确保可以访问"], [returned.Id]));
         Require(issued.IsOk, "下发督办单", issued.Message);

@@ -18,7 +18,7 @@ public sealed class AttachmentsHandler(IDbContextFactory<AppDbContext> factory, 
     public async Task<Outcome<FilingTask>> AuthorizeUploadAsync(UserScope actor, Guid taskId, string? kind)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var loaded = await TasksHandler.LoadVisibleAsync(db, actor, taskId);
+        var loaded = await TaskViews.LoadVisibleAsync(db, actor, taskId);
         if (!loaded.IsOk)
         {
             return loaded.As<FilingTask>();

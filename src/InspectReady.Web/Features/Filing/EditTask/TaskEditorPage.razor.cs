@@ -16,7 +16,8 @@ public partial class TaskEditorPage : AppPage
 {
     [Parameter] public Guid Id { get; set; }
 
-    [Inject] private TasksHandler Tasks { get; set; } = default!;
+    [Inject] private TaskDetailsHandler Details { get; set; } = default!;
+    [Inject] private FilingHandler Filing { get; set; } = default!;
     [Inject] private IMessageService Message { get; set; } = default!;
 
     private TaskDetailDto? detail;
@@ -48,7 +49,7 @@ public partial class TaskEditorPage : AppPage
 
     private async Task LoadAsync(bool resetDraft)
     {
-        var outcome = await Tasks.GetAsync(Scope, Id);
+        var outcome = await Details.GetAsync(Scope, Id);
         if (!outcome.IsOk)
         {
             refused = outcome.Kind;
@@ -97,7 +98,7 @@ public partial class TaskEditorPage : AppPage
     {
         busy = true;
         submitErrors = [];
-        var outcome = await Tasks.SaveDraftAsync(Scope, Id, draft.ToRequest());
+        var outcome = await Filing.SaveDraftAsync(Scope, Id, draft.ToRequest());
         busy = false;
         switch (outcome.Kind)
         {
@@ -127,7 +128,7 @@ public partial class TaskEditorPage : AppPage
             return;
         }
         busy = true;
-        var outcome = await Tasks.SubmitAsync(Scope, Id);
+        var outcome = await Filing.SubmitAsync(Scope, Id);
         busy = false;
         if (outcome.IsOk)
         {

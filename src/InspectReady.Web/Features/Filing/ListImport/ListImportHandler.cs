@@ -16,13 +16,13 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory, I
     public async Task<Outcome<IReadOnlyList<string>>> ColumnsAsync(UserScope actor, Guid taskId, int item)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var loaded = await TasksHandler.LoadVisibleAsync(db, actor, taskId);
+        var loaded = await TaskViews.LoadVisibleAsync(db, actor, taskId);
         if (!loaded.IsOk)
         {
             return loaded.As<IReadOnlyList<string>>();
         }
         var (_, task, campaign) = loaded.Value!;
-        var checklist = await TasksHandler.ChecklistAsync(db, campaign, task);
+        var checklist = await TaskViews.ChecklistAsync(db, campaign, task);
         var columns = checklist.FirstOrDefault(c => c.Index == item) is { } i ? ListTemplates.For(i) : null;
         return columns is null ? Outcome<IReadOnlyList<string>>.Invalid("item", $"第{item}项材料不要求填写清单") : Outcome<IReadOnlyList<string>>.Ok(columns);
     }
@@ -34,7 +34,7 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory, I
     public async Task<Outcome<int>> ImportAsync(UserScope actor, Guid taskId, int item, Stream file, string fileName)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var loaded = await TasksHandler.LoadVisibleAsync(db, actor, taskId, tracked: true);
+        var loaded = await TaskViews.LoadVisibleAsync(db, actor, taskId, tracked: true);
         if (!loaded.IsOk)
         {
             return loaded.As<int>();

@@ -18,7 +18,8 @@ public partial class TasksPage : AppPage
 {
     [Parameter] public Guid CampaignId { get; set; }
 
-    [Inject] private TasksHandler Tasks { get; set; } = default!;
+    [Inject] private TaskListHandler Tasks { get; set; } = default!;
+    [Inject] private DecisionsHandler Decisions { get; set; } = default!;
     [Inject] private CampaignsHandler Campaigns { get; set; } = default!;
     [Inject] private UnitsHandler Units { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -117,7 +118,7 @@ public partial class TasksPage : AppPage
 
     private async Task ApproveSelectedAsync()
     {
-        batchResult = (await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], null, null), approve: true)).Value;
+        batchResult = (await Decisions.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], null, null), approve: true)).Value;
         await AfterBatchAsync();
     }
 
@@ -128,7 +129,7 @@ public partial class TasksPage : AppPage
             _ = Message.WarningAsync("退回须填写理由和新的报送期限");
             return;
         }
-        batchResult = (await Tasks.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], returnReason, returnDeadline), approve: false)).Value;
+        batchResult = (await Decisions.BatchAsync(Scope, new BatchRequest([.. selected.Select(t => t.Id)], returnReason, returnDeadline), approve: false)).Value;
         returning = false;
         returnReason = null;
         await AfterBatchAsync();
