@@ -71,8 +71,8 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory, I
         }
         var book = opened.Value!;
         var rows = new List<Dictionary<string, string>>();
-        // The list is read from the first sheet, whatever its name (a filled-in copy of another workbook is fine).
-        var sheet = book.Sheet(Spec(columns.Value!), book.SheetNames[0]);
+        // The list is read from the template's 清单 sheet, or else the first sheet whatever its name.
+        var sheet = book.Sheet(Spec(columns.Value!));
         try
         {
             foreach (var r in sheet)
