@@ -81,7 +81,7 @@ public static class CaseFileApi
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ApiClient.ProblemAsync(response);
-        return [.. problem["errors"]!.AsArray().Select(e => (e!["row"]?.GetValue<int?>(), e["column"]?.GetValue<string>(), e["message"]!.GetValue<string>()))];
+        return [.. problem["errors"]!.AsArray().Select(e => (e!["row"]?.GetValue<int?>(), (e["field"] ?? e["column"])?.GetValue<string>(), e["message"]!.GetValue<string>()))];
     }
 
     private static JsonObject JsonSerializerToObject(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value)!.AsObject();

@@ -189,7 +189,7 @@ public abstract class FrameworkScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ApiClient.ProblemAsync(response);
         var errors = problem["errors"]!.AsArray();
-        Assert.Contains(errors, e => e!["row"]?.GetValue<int?>() == row && e["column"]!.GetValue<string>() == column
+        Assert.Contains(errors, e => e!["row"]?.GetValue<int?>() == row && e["field"]!.GetValue<string>() == column
             && e["message"]!.GetValue<string>().Contains(message, StringComparison.Ordinal));
         Assert.Equal(before, await FrameworkCountAsync(api));
     }

@@ -77,7 +77,7 @@ public abstract class ImportScenarios(AppFactory factory)
         var response = await UploadAsync(admin, stream.ToArray());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ApiClient.ProblemAsync(response);
-        var errors = problem["errors"]!.AsArray().Select(e => (Row: e!["row"]?.GetValue<int?>(), Column: e["column"]?.GetValue<string>(), Message: e["message"]!.GetValue<string>())).ToList();
+        var errors = problem["errors"]!.AsArray().Select(e => (Row: e!["row"]?.GetValue<int?>(), Column: e["field"]?.GetValue<string>(), Message: e["message"]!.GetValue<string>())).ToList();
 
         Assert.Contains(errors, e => e.Row == 3 && e.Column == "单位名称" && e.Message.Contains("与第2行重复", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Row == 4 && e.Column == "单位名称" && e.Message.Contains("已被系统中的单位", StringComparison.Ordinal));

@@ -49,3 +49,6 @@ public sealed class ChinaClockOnSqlite(SqliteFactory f) : ChinaClockScenarios(f)
 public sealed class ChinaClockOnPostgres(PostgresFactory f) : ChinaClockScenarios(f), IClassFixture<PostgresFactory>;
 public sealed class ConcurrencyOnSqlite(SqliteFactory f) : ConcurrencyScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class ConcurrencyOnPostgres(PostgresFactory f) : ConcurrencyScenarios(f), IClassFixture<PostgresFactory>;
+
+public sealed class ImportPipelineOnSqlite(SqliteFactory f) : ImportPipelineScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class ImportPipelineOnPostgres(PostgresFactory f) : ImportPipelineScenarios(f), IClassFixture<PostgresFactory>;

@@ -65,7 +65,8 @@ public abstract class SelfCheckScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var error = (await ApiClient.ProblemAsync(bad))["errors"]!.AsArray().Single()!;
         Assert.Equal(3, error["row"]!.GetValue<int>());
-        Assert.Equal("联系方式", error["column"]!.GetValue<string>());
+        Assert.Equal("联系方式", error["field"]!.GetValue<string>());
+        Assert.Equal("F", error["column"]!.GetValue<string>());
         Assert.Empty((await w.DetailAsync(task))["lists"]!.AsObject());
 
         var good = await UploadAsync([Row("13900000000"), Row("0375-2911111")]);

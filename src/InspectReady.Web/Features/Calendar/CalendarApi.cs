@@ -1,3 +1,4 @@
+using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Domain.Common;
 using System.Globalization;
 using InspectReady.Web.Domain.Calendar;
@@ -73,6 +74,9 @@ public static class CalendarApi
                     ? Results.Ok(data.Days.Select(d => new HolidayDayDto(CalendarText.Iso(d.Date), d.Name, d.IsOffDay)))
                     : Problems.NotFound($"{year}年的节假日数据"))
             .WithSummary("某年现行安排中的各日（放假与调休上班）");
+        years.MapGet("/template.xlsx", (TempFiles files) =>
+                files.DownloadAsync(HolidayYearsHandler.WriteTemplateAsync, ExcelSheets.XlsxContentType, "节假日安排导入模板.xlsx"))
+            .WithSummary("下载节假日安排的 Excel 导入模板（日期、名称、安排、年份、通知网址；附填写说明）");
         years.MapPost("/", async (IFormFile file, HttpContext ctx, HolidayYearsHandler h) =>
             {
                 if (!HolidayYearsHandler.CanManage(ctx.Scope()))
@@ -87,7 +91,7 @@ public static class CalendarApi
                 return (await h.ImportAsync(ctx.Scope(), stream, file.FileName)).ToHttp(Results.Ok, "年份");
             })
             .DisableAntiforgery()
-            .WithSummary("导入一年的国务院节假日安排（holiday-cn JSON，multipart 字段 file；系统管理员、创建办）；替换该年内置或此前导入的数据；校验不通过 → 400，errors 列出每处原因")
+            .WithSummary("导入一年的国务院节假日安排（holiday-cn JSON，或按模板填写的 .xlsx；multipart 字段 file；系统管理员、创建办）；替换该年内置或此前导入的数据；校验不通过 → 400，errors 列出每处原因")
             .Produces<HolidayYearDto>().ProducesValidationProblem();
         years.MapPut("/{year:int}/days/{date}", async (int year, string date, HolidayDayRequest body, HttpContext ctx, HolidayYearsHandler h) =>
             {

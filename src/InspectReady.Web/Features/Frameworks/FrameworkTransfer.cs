@@ -8,6 +8,7 @@ using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Excel;
+using InspectReady.Web.Features.Shared.Import;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -20,6 +21,29 @@ public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, F
     public const string SheetName = "任务清单";
     /// A second sheet carries what the task list's columns cannot: name, version and the materials cut-off.
     public const string InfoSheet = "体系信息";
+
+    /// <summary>The task list's sheet: the seven columns must be there (cells may be empty where a heading continues from above); other columns are ignored.</summary>
+    public static readonly ImportSheet TaskListSpec = new(SheetName,
+    [
+        new(TaskListTable.Level1, Required: true) { HeaderOnly = true, Help = "如“一、依法全面履行政府职能”；空白时延续上一行", Example = "一、依法全面履行政府职能" },
+        new(TaskListTable.Level2, Required: true) { HeaderOnly = true, Help = "如“1. 推进政府机构职能优化协同高效。”；空白时延续上一行", Example = "1. 推进政府机构职能优化协同高效。" },
+        new(TaskListTable.Number, Required: true) { HeaderOnly = true, Help = "正整数，从1起连续不重复", Example = "1" },
+        new(TaskListTable.Text, Required: true) { HeaderOnly = true, Example = "示例三级指标内容。" },
+        new(TaskListTable.Methods, Required: true) { HeaderOnly = true, Help = $"可选：{string.Join("、", EvaluationMethods.All)}；多个用顿号分隔", Example = EvaluationMethods.All[0] },
+        new(TaskListTable.Materials, Required: true) { HeaderOnly = true, Help = "无需材料时填写“不需提供申报材料。”", Example = "不需提供申报材料。" },
+        new(TaskListTable.Units, Required: true) { HeaderOnly = true, Help = "多个单位用顿号或换行分隔", Example = "区司法局" },
+    ])
+    { IgnoreUnknownColumns = true, ExampleInSheet = false };
+
+    /// <summary>The optional 体系信息 sheet: 项目 (代码, 名称, 版本, 材料截止日期) and 值.</summary>
+    public static readonly ImportSheet InfoSpec = new(InfoSheet,
+    [
+        new("项目") { Help = "代码、名称、版本或材料截止日期" },
+        new("值"),
+    ])
+    { IgnoreUnknownColumns = true, ExampleInSheet = false };
+
+    public static Task WriteTemplateAsync(Stream output) => ImportTemplate.WriteAsync(output, TaskListSpec, InfoSpec);
 
     public async Task<Outcome<FrameworkDto>> ImportAsync(UserScope actor, Stream file, string fileName, long length,
         string? code, string? name, string? version)
@@ -54,30 +78,48 @@ public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, F
         }
         else
         {
-            var read = new List<FieldError>();
-            SheetRows sheet;
+            var opened = ImportFile.Open(file, fileName);
+            if (!opened.IsOk)
+            {
+                return opened.As<FrameworkDto>();
+            }
+            var book = opened.Value!;
             var info = new Dictionary<string, string>();
+            var rows = new List<(int Row, IReadOnlyDictionary<string, string> Cells)>();
+            ImportSheetReader sheet;
             try
             {
-                var sheets = ExcelSheets.SheetNames(file);
-                sheet = ExcelSheets.Read(file, sheets.Contains(SheetName) ? SheetName : sheets[0], [], read, fileName);
-                if (sheets.Contains(InfoSheet))
+                if (book.HasSheet(InfoSheet))
                 {
-                    info = ExcelSheets.Read(file, InfoSheet, [], read, fileName).Rows
-                        .ToDictionary(r => r.Cells.GetValueOrDefault("项目", ""), r => r.Cells.GetValueOrDefault("值", ""));
+                    foreach (var r in book.Sheet(InfoSpec, InfoSheet))
+                    {
+                        info[r.Text("项目")] = r.Text("值");
+                    }
+                }
+                // The task list is read from its sheet, or the first sheet of a workbook that has none of that name.
+                sheet = book.Sheet(TaskListSpec);
+                foreach (var r in sheet)
+                {
+                    rows.Add((r.Number, r.Cells));
                 }
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentOutOfRangeException)
+            catch (Exception e) when (ImportFile.IsUnreadable(e))
             {
                 return Fail($"文件“{fileName}”无法读取：不是有效的 Excel 文件");
             }
-            (draft, errors) = read.Count > 0
-                ? (null, read)
-                : TaskListTable.Read(sheet.Headers, sheet.Rows,
+            if (book.HasErrors)
+            {
+                (draft, errors) = (null, book.SortedErrors());
+            }
+            else
+            {
+                (draft, errors) = TaskListTable.Read(sheet.Headers, rows,
                     Blank(code) ?? Blank(info.GetValueOrDefault("代码")) ?? $"import-{clock.Now:yyyyMMddHHmmss}",
                     Blank(name) ?? Blank(info.GetValueOrDefault("名称")) ?? stem,
                     Blank(version) ?? Blank(info.GetValueOrDefault("版本")) ?? clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    DateOnly.TryParse(info.GetValueOrDefault("材料截止日期"), out var cutoff) ? cutoff : null);
+                    ImportValues.Date(info.GetValueOrDefault("材料截止日期")));
+                errors = [.. errors.Select(sheet.Locate)];
+            }
         }
         await using var db = await factory.CreateDbContextAsync();
         if (draft is not null)

@@ -37,6 +37,9 @@ public static class FrameworksApi
                     f == "json" ? "application/json" : ExcelSheets.XlsxContentType, "指标体系", $".{f}");
             })
             .WithSummary("导出：xlsx 为任务清单格式（一级指标、二级指标、序号、三级指标、测评方法、填报材料、责任单位），json 为完整结构");
+        api.MapGet("/import/template.xlsx", (TempFiles files) =>
+                files.DownloadAsync(FrameworkTransfer.WriteTemplateAsync, ExcelSheets.XlsxContentType, "指标体系导入模板.xlsx"))
+            .WithSummary("下载指标体系导入模板（任务清单格式的表头、体系信息表和填写说明）");
         api.MapPost("/import", async ([FromForm] IFormFile file, [FromForm] string? code, [FromForm] string? name, [FromForm] string? version,
                 HttpContext ctx, FrameworkTransfer transfer) =>
             {
@@ -45,7 +48,7 @@ public static class FrameworksApi
                 return outcome.ToHttp(f => Results.Created($"/api/v1/frameworks/{f.Id}", f), "指标体系");
             })
             .DisableAntiforgery()
-            .WithSummary("导入指标体系（multipart：file，可选 code、name、version）。任一处有误则不导入，400 返回 errors: [{row, column, message}]")
+            .WithSummary("导入指标体系（multipart：file，可选 code、name、version）。任一处有误则不导入，400 返回 errors: [{row, column, field, message}]（column 为列字母，field 为表头）")
             .Produces<FrameworkDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapGet("/{id:guid}/mapping", async (Guid id, Guid from, FrameworksHandler h) => (await h.MappingAsync(from, id)).ToHttp(Results.Ok, "指标体系"))
             .WithSummary("从旧版本（from）到本版本的指标对应关系，默认同序号对应");

@@ -45,11 +45,7 @@ public static class OrganisationApi
         api.MapDelete("/people/{id:guid}", async (Guid id, HttpContext ctx, PeopleHandler h) =>
             (await h.DeleteAsync(ctx.Scope(), id)).ToHttp(_ => Results.NoContent(), "人员")).WithSummary("删除人员");
 
-        api.MapGet("/organisation/import-template", (TempFiles files) => files.DownloadAsync(s =>
-                {
-                    OrganisationImport.WriteTemplate(s);
-                    return Task.CompletedTask;
-                }, ExcelSheets.XlsxContentType, "单位和人员导入模板.xlsx"))
+        api.MapGet("/organisation/import-template", (TempFiles files) => files.DownloadAsync(OrganisationImport.WriteTemplateAsync, ExcelSheets.XlsxContentType, "单位和人员导入模板.xlsx"))
             .WithSummary("下载单位和人员导入模板");
         api.MapPost("/organisation/import", async (IFormFile file, HttpContext ctx, OrganisationImport import) =>
             {

@@ -1,5 +1,8 @@
 using InspectReady.Web.Domain.Common;
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using InspectReady.Web.Features.Shared.Import;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Audit;
@@ -15,7 +18,7 @@ namespace InspectReady.Web.Features.Calendar.Years;
 /// The years of holiday data: the shipped ones and those an administrator (系统管理员, 创建办) imported or edited.
 /// A stored year replaces the shipped year as a whole; every change is audited and refreshes the calendar.
 /// </summary>
-public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar, IChinaClock clock)
+public sealed partial class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory, WorkingCalendarHandler calendar, IChinaClock clock)
 {
     public const long MaxBytes = 1024 * 1024;
 
@@ -51,6 +54,10 @@ public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory,
         {
             return Outcome<HolidayYearDto>.Forbidden();
         }
+        if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ImportWorkbookAsync(actor, content, fileName);
+        }
         string json;
         try
         {
@@ -77,6 +84,88 @@ public sealed class HolidayYearsHandler(IDbContextFactory<AppDbContext> factory,
             detail: $"放假{year.Days.Count(d => d.IsOffDay)}天、调休上班{year.Days.Count(d => !d.IsOffDay)}天；{replaced}");
         return await SaveAsync(db, year.Year);
     }
+
+    public const string SheetName = "节假日安排";
+
+    /// <summary>The workbook form of a year: one day per row (放假 or 调休上班), the notice's address on at least one row.</summary>
+    public static readonly ImportSheet Spec = new(SheetName,
+    [
+        new("日期", ImportType.Date, Required: true) { Example = "2029-10-01" },
+        new("名称", Required: true) { Synonyms = ["节日", "节日名称", "节假日"], Example = "国庆节" },
+        ImportColumn.Choice("安排", [new ImportChoice("off", "放假"), new ImportChoice("work", "调休上班")], required: true)
+            with { Synonyms = ["类型", "放假或上班"], Example = "放假" },
+        new("年份", ImportType.WholeNumber) { Help = "安排所属的年份；不填时取第一行日期的年份（跨年的元旦等须填写）", Example = "2029" },
+        new("通知网址") { Synonyms = ["依据", "通知"], Help = "所依据的国务院办公厅通知网址，至少一行填写", Example = "https://www.gov.cn/zhengce/content/示例.htm" },
+    ]);
+
+    public static Task WriteTemplateAsync(Stream output) => ImportTemplate.WriteAsync(output, Spec);
+
+    private async Task<Outcome<HolidayYearDto>> ImportWorkbookAsync(UserScope actor, Stream content, string fileName)
+    {
+        var opened = ImportFile.Open(content, fileName);
+        if (!opened.IsOk)
+        {
+            return opened.As<HolidayYearDto>();
+        }
+        var book = opened.Value!;
+        var sheet = book.Sheet(Spec);
+        var days = new List<HolidayDay>();
+        var rowOf = new List<int>();
+        var papers = new List<string>();
+        int? year = null;
+        foreach (var r in sheet)
+        {
+            if (r.Text("通知网址") is { Length: > 0 } paper && !papers.Contains(paper))
+            {
+                papers.Add(paper);
+            }
+            var stated = r.WholeNumber("年份") is { } y ? (int)y : (int?)null;
+            year ??= stated ?? r.Date("日期")?.Year;
+            if (stated is { } s && s != year)
+            {
+                r.Fail("年份", $"年份{s}与上方各行的{year}年不同：一个文件只能导入一年的安排");
+            }
+            if (r.ParsedCleanly && r.Date("日期") is { } date)
+            {
+                days.Add(new HolidayDay(date, r.Text("名称"), r.Code("安排") == "off"));
+                rowOf.Add(r.Number);
+            }
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        if (!book.HasErrors)
+        {
+            var parsed = new HolidayYear(year ?? 0, papers, days);
+            foreach (var problem in HolidayYearParser.Validate(parsed, fileName))
+            {
+                // The rules name a day as days[i]: say which row of the sheet it is.
+                var match = DayIndex().Match(problem);
+                var row = match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var i && i < rowOf.Count ? rowOf[i] : (int?)null;
+                var message = DayIndex().Replace(problem, m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is var j && j < rowOf.Count ? $"第{rowOf[j]}行" : m.Value);
+                sheet.Fail(row, row is null ? null : ColumnOfRow(problem), message);
+            }
+        }
+        if (book.HasErrors)
+        {
+            return await Imports.RefuseAsync<HolidayYearDto>(db, actor, book, $"节假日安排（{fileName}）");
+        }
+        var data = new HolidayYear(year!.Value, papers, [.. days.OrderBy(d => d.Date)]);
+        var stored = await db.HolidayYears.FirstOrDefaultAsync(y => y.Year == data.Year);
+        var replaced = stored is not null ? $"替换了此前{HolidayYearSource.Label(stored.Source)}的数据" :
+            ShippedHolidayYears.All.Any(y => y.Year == data.Year) ? "替换了内置数据" : "新增年份";
+        Store(db, stored, data, HolidayYearSource.Imported, actor);
+        db.Record(actor, AuditActions.Import, $"{data.Year}年节假日安排（{fileName}）",
+            detail: $"放假{data.Days.Count(d => d.IsOffDay)}天、调休上班{data.Days.Count(d => !d.IsOffDay)}天；{replaced}");
+        // One SaveChanges is one transaction: the year and its audit record land together, or neither does.
+        return await SaveAsync(db, data.Year);
+    }
+
+    [GeneratedRegex(@"days\[(\d+)\]")]
+    private static partial Regex DayIndex();
+
+    private static string ColumnOfRow(string problem) =>
+        problem.StartsWith("调休上班日不在周末", StringComparison.Ordinal) ? "安排"
+        : problem.StartsWith("名称为空", StringComparison.Ordinal) ? "名称"
+        : "日期";
 
     /// <summary>Adds or changes the entry for <paramref name="date"/> in the arrangement of <paramref name="year"/>.</summary>
     public async Task<Outcome<HolidayYearDto>> SetDayAsync(UserScope actor, int year, DateOnly date, HolidayDayRequest request)

@@ -1,14 +1,10 @@
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
-using InspectReady.Web.Domain.Audit;
 using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Features.Shared;
-using InspectReady.Web.Infrastructure.Audit;
-using InspectReady.Web.Infrastructure.Excel;
-using InspectReady.Web.Infrastructure.Http;
+using InspectReady.Web.Features.Shared.Import;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace InspectReady.Web.Features.CaseFiles.Import;
 
@@ -19,29 +15,30 @@ namespace InspectReady.Web.Features.CaseFiles.Import;
 public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
-    public const string HelpSheet = "填写说明";
+    public const string HelpSheet = ImportTemplate.HelpSheet;
 
     public static string TemplateFileName(string kind) => $"{kind}案卷导入模板.xlsx";
 
-    /// <summary>A sheet named after the kind with its columns (required ones marked *), and a sheet explaining each column.</summary>
-    public static void WriteTemplate(string kind, Stream output)
-    {
-        var fields = CaseFields.For(kind);
-        var header = fields.ToDictionary(f => Header(kind, f), _ => (object?)null);
-        var help = fields.Select(f => new Dictionary<string, object?>
+    /// <summary>The sheet of one kind: named after it, with the kind's visible fields (required ones marked * in the template).</summary>
+    public static ImportSheet Spec(string kind) => new(kind,
+    [
+        .. CaseFields.For(kind).Select(f =>
         {
-            ["列"] = Header(kind, f),
-            ["是否必填"] = CaseFields.NeedOf(kind, f) == CaseFieldNeed.Required ? "必填" : "选填",
-            ["填写要求"] = f.Type switch
+            var header = CaseFields.HeaderOf(kind, f);
+            var required = CaseFields.NeedOf(kind, f) == CaseFieldNeed.Required;
+            return f.Type switch
             {
-                CaseFieldType.Date => "日期，格式 YYYY-MM-DD，如 2021-10-08",
-                CaseFieldType.YesNo => "填“是”或“否”，不填视为“否”",
-                CaseFieldType.Choice => $"只能填：{string.Join("、", CommentRules.All)}；不填按30日检查",
-                _ => $"文字，不超过{CaseFileReader.MaxText}字",
-            },
-        }).ToList();
-        MiniExcel.SaveAs(output, new Dictionary<string, object> { [kind] = new[] { header }, [HelpSheet] = help });
-    }
+                CaseFieldType.Date => new ImportColumn(header, ImportType.Date, required) { StarInTemplate = true },
+                CaseFieldType.Choice => ImportColumn.Choice(header, CommentRules.All, required) with { StarInTemplate = true, Help = "不填按30日检查" },
+                CaseFieldType.YesNo => new ImportColumn(header, ImportType.Text, required) { StarInTemplate = true, Help = "填“是”或“否”，不填视为“否”" },
+                _ => new ImportColumn(header, ImportType.Text, required) { StarInTemplate = true, MaxLength = CaseFileReader.MaxText },
+            };
+        }),
+    ])
+    { ExampleInSheet = false };
+
+    /// <summary>A sheet named after the kind with its columns (required ones marked *), and a sheet explaining each column.</summary>
+    public static Task WriteTemplateAsync(string kind, Stream output) => ImportTemplate.WriteAsync(output, Spec(kind));
 
     public async Task<Outcome<CaseImportSummaryDto>> ImportAsync(UserScope actor, Guid unitId, string? kind, Stream file, string fileName)
     {
@@ -60,22 +57,15 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
         {
             return Outcome<CaseImportSummaryDto>.Invalid("kind", $"案卷类别“{kind}”无效，只能是：{string.Join("、", CaseKind.All)}");
         }
-        if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || !ExcelSheets.LooksLikeXlsx(file))
+        var opened = ImportFile.Open(file, fileName);
+        if (!opened.IsOk)
         {
-            return Outcome<CaseImportSummaryDto>.Invalid([new FieldError(null, "file", $"文件“{fileName}”不是 .xlsx 格式的 Excel 文件")]);
+            return opened.As<CaseImportSummaryDto>();
         }
-        IReadOnlyList<string> sheets;
-        try
+        var book = opened.Value!;
+        if (!book.HasSheet(kind!))
         {
-            sheets = ExcelSheets.SheetNames(file);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
-        {
-            return Outcome<CaseImportSummaryDto>.Invalid([new FieldError(null, "file", $"文件“{fileName}”无法读取：不是有效的 Excel 文件")]);
-        }
-        if (!sheets.Contains(kind!))
-        {
-            return Outcome<CaseImportSummaryDto>.Invalid([new FieldError(null, "file", $"文件“{fileName}”中没有“{kind}”工作表，请下载“{kind}”类的导入模板填写")]);
+            return ImportFile.Refuse($"文件“{fileName}”中没有“{kind}”工作表，请下载“{kind}”类的导入模板填写").As<CaseImportSummaryDto>();
         }
 
         await using var db = await factory.CreateDbContextAsync();
@@ -85,55 +75,40 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
         }
         var fields = CaseFields.For(kind!);
         var keyOf = fields.ToDictionary(f => CaseFields.HeaderOf(kind!, f), f => f.Key);
-        var errors = new List<FieldError>();
-        var required = fields.Where(f => CaseFields.NeedOf(kind!, f) == CaseFieldNeed.Required).Select(f => CaseFields.HeaderOf(kind!, f)).ToList();
-        var sheet = ExcelSheets.Read(file, kind!, required, errors, fileName);
-        foreach (var unknown in sheet.Headers.Where(h => !keyOf.ContainsKey(h)))
-        {
-            errors.Add(new FieldError(1, unknown, $"未知列“{unknown}”：“{kind}”类案卷没有该项，请使用导入模板"));
-        }
-        if (sheet.Rows.Count == 0 && errors.Count == 0)
-        {
-            errors.Add(new FieldError(2, null, $"工作表“{kind}”没有数据行"));
-        }
-
+        var numberColumn = CaseFields.HeaderOf(kind!, CaseFields.CaseNumber);
         var existing = (await db.CaseFiles.AsNoTracking().Where(c => c.UnitId == unitId).Select(c => c.CaseNumber).ToListAsync()).ToHashSet();
         var seen = new Dictionary<string, int>();
         var imported = new List<CaseFile>();
-        foreach (var (row, cells) in sheet.Rows)
+        var sheet = book.Sheet(Spec(kind!), kind);
+        foreach (var r in sheet)
         {
-            var input = new CaseFileInput(cells.Where(c => keyOf.ContainsKey(c.Key)).ToDictionary(c => keyOf[c.Key], c => (string?)c.Value));
+            var row = r.Number;
+            var input = new CaseFileInput(r.Cells.Where(c => keyOf.ContainsKey(c.Key)).ToDictionary(c => keyOf[c.Key], c => (string?)c.Value));
             var file1 = new CaseFile { UnitId = unitId, Kind = kind!, CaseNumber = "", Cause = "", CreatedBy = actor.UserName };
             var problems = CaseFileReader.Read(kind!, input, file1);
-            errors.AddRange(problems.Select(p => new FieldError(row, CaseFields.HeaderOf(kind!, p.Field), p.Message)));
+            sheet.AddRange(problems.Select(p => new FieldError(row, CaseFields.HeaderOf(kind!, p.Field), p.Message)));
             var number = file1.CaseNumber;
-            var numberColumn = CaseFields.HeaderOf(kind!, CaseFields.CaseNumber);
             if (number.Length > 0 && !seen.TryAdd(number, row))
             {
-                errors.Add(new FieldError(row, numberColumn, $"案号“{number}”与第{seen[number]}行重复"));
+                r.Fail(numberColumn, $"案号“{number}”与第{seen[number]}行重复");
             }
             if (existing.Contains(number))
             {
-                errors.Add(new FieldError(row, numberColumn, $"本单位已有案号为“{number}”的案卷"));
+                r.Fail(numberColumn, $"本单位已有案号为“{number}”的案卷");
             }
-            if (problems.Count == 0)
+            if (problems.Count == 0 && r.ParsedCleanly)
             {
                 imported.Add(file1);
             }
         }
-
-        if (errors.Count > 0)
+        if (sheet.HeaderOk && sheet.RowCount == 0 && !book.HasErrors)
         {
-            db.Record(actor, AuditActions.Import, $"案卷导入 {fileName}", AuditResult.Failure, $"{kind}，单位 {unitId}；{errors.Count}处错误，未导入");
-            await db.SaveChangesAsync();
-            return Outcome<CaseImportSummaryDto>.Invalid([.. errors.OrderBy(e => e.Row ?? 0)]);
+            book.Add(new FieldError(2, null, $"工作表“{kind}”没有数据行"));
         }
-        db.CaseFiles.AddRange(imported);
-        db.Record(actor, AuditActions.Import, $"案卷导入 {fileName}", detail: $"{kind}，单位 {unitId}；{imported.Count}件");
-        await db.SaveChangesAsync();
-        return Outcome<CaseImportSummaryDto>.Ok(new CaseImportSummaryDto(imported.Count));
+        return await Imports.CommitAsync(db, actor, book, $"案卷导入 {fileName}", () =>
+        {
+            db.CaseFiles.AddRange(imported);
+            return Task.FromResult((new CaseImportSummaryDto(imported.Count), $"{kind}，单位 {unitId}；{imported.Count}件"));
+        }, $"{kind}，单位 {unitId}");
     }
-
-    private static string Header(string kind, CaseField field) =>
-        CaseFields.HeaderOf(kind, field) + (CaseFields.NeedOf(kind, field) == CaseFieldNeed.Required ? "*" : "");
 }

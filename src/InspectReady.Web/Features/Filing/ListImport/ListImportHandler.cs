@@ -3,10 +3,8 @@ using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Features.Shared;
-using InspectReady.Web.Infrastructure.Audit;
-using InspectReady.Web.Infrastructure.Excel;
+using InspectReady.Web.Features.Shared.Import;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace InspectReady.Web.Features.Filing.ListImport;
 
@@ -27,8 +25,20 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory, I
         return columns is null ? Outcome<IReadOnlyList<string>>.Invalid("item", $"第{item}项材料不要求填写清单") : Outcome<IReadOnlyList<string>>.Ok(columns);
     }
 
-    public static async Task WriteTemplateAsync(IReadOnlyList<string> columns, Stream output) =>
-        await MiniExcel.SaveAsAsync(output, new[] { columns.ToDictionary(c => c, _ => (object?)null) }, sheetName: "清单");
+    public const string SheetName = "清单";
+
+    /// <summary>The list's sheet: every column of the item's template must be filled; dates and the contact are checked.</summary>
+    public static ImportSheet Spec(IReadOnlyList<string> columns) => new(SheetName,
+    [
+        .. columns.Select(c => ListTemplates.DateColumns.Contains(c)
+            ? new ImportColumn(c, ImportType.Date, Required: true) { Example = "2021-10-08" }
+            : c == ListTemplates.ContactColumn
+                ? new ImportColumn(c, Required: true) { Synonyms = ["联系电话", "电话"], Help = "手机号或固定电话，如 13800000000、0375-1234567", Example = "0375-1234567" }
+                : new ImportColumn(c, Required: true)),
+    ])
+    { ExampleInSheet = false };
+
+    public static Task WriteTemplateAsync(IReadOnlyList<string> columns, Stream output) => ImportTemplate.WriteAsync(output, Spec(columns));
 
     /// <summary>Replaces the item's rows in the draft; every bad row is reported and nothing changes unless all are good.</summary>
     public async Task<Outcome<int>> ImportAsync(UserScope actor, Guid taskId, int item, Stream file, string fileName)
@@ -54,43 +64,39 @@ public sealed class ListImportHandler(IDbContextFactory<AppDbContext> factory, I
         {
             return new Outcome<int>(columns.Kind, 0, columns.Errors);
         }
-        if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || !ExcelSheets.LooksLikeXlsx(file))
+        var opened = ImportFile.Open(file, fileName);
+        if (!opened.IsOk)
         {
-            return Outcome<int>.Invalid([new FieldError(null, "file", $"文件“{fileName}”不是 .xlsx 格式的 Excel 文件")]);
+            return opened.As<int>();
         }
-        var errors = new List<FieldError>();
-        SheetRows sheet;
+        var book = opened.Value!;
+        var rows = new List<Dictionary<string, string>>();
+        // The list is read from the template's 清单 sheet, or else the first sheet whatever its name.
+        var sheet = book.Sheet(Spec(columns.Value!));
         try
         {
-            sheet = ExcelSheets.Read(file, ExcelSheets.SheetNames(file)[0], columns.Value!, errors, fileName);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
-        {
-            return Outcome<int>.Invalid([new FieldError(null, "file", $"文件“{fileName}”无法读取")]);
-        }
-        foreach (var (row, cells) in sheet.Rows)
-        {
-            foreach (var column in columns.Value!.Where(c => string.IsNullOrWhiteSpace(cells.GetValueOrDefault(c))))
+            foreach (var r in sheet)
             {
-                errors.Add(new(row, column, $"“{column}”不能为空"));
-            }
-            if (cells.GetValueOrDefault(ListTemplates.ContactColumn) is { Length: > 0 } contact
-                && !Domain.Organisation.PhoneNumbers.IsMobile(contact) && !Domain.Organisation.PhoneNumbers.IsLandline(contact))
-            {
-                errors.Add(new(row, ListTemplates.ContactColumn, $"联系方式“{contact}”不是有效的手机号或固定电话"));
+                if (r.Text(ListTemplates.ContactColumn) is { Length: > 0 } contact
+                    && !Domain.Organisation.PhoneNumbers.IsMobile(contact) && !Domain.Organisation.PhoneNumbers.IsLandline(contact))
+                {
+                    r.Fail(ListTemplates.ContactColumn, $"联系方式“{contact}”不是有效的手机号或固定电话");
+                }
+                rows.Add(columns.Value!.ToDictionary(c => c, r.Text));
             }
         }
-        if (errors.Count > 0)
+        catch (Exception e) when (ImportFile.IsUnreadable(e))
         {
-            return Outcome<int>.Invalid([.. errors.OrderBy(e => e.Row)]);
+            return ImportFile.Refuse($"文件“{fileName}”无法读取").As<int>();
         }
-        task.Lists[item] = [.. sheet.Rows.Select(r => columns.Value!.ToDictionary(c => c, c => r.Cells.GetValueOrDefault(c, "")))];
-        task.Lists = new Dictionary<int, List<Dictionary<string, string>>>(task.Lists);
-        task.DraftVersion++;
-        task.DraftSavedAt = clock.UtcNow;
-        task.DraftSavedBy = actor.UserName;
-        db.Record(actor, AuditActions.Import, $"任务 {task.GroupLabel} 第{item}项清单", detail: $"{fileName}：{sheet.Rows.Count}行");
-        await db.SaveChangesAsync();
-        return Outcome<int>.Ok(sheet.Rows.Count);
+        return await Imports.CommitAsync(db, actor, book, $"任务 {task.GroupLabel} 第{item}项清单", () =>
+        {
+            task.Lists[item] = rows;
+            task.Lists = new Dictionary<int, List<Dictionary<string, string>>>(task.Lists);
+            task.DraftVersion++;
+            task.DraftSavedAt = clock.UtcNow;
+            task.DraftSavedBy = actor.UserName;
+            return Task.FromResult((rows.Count, $"{fileName}：{rows.Count}行"));
+        });
     }
 }
