@@ -5,10 +5,11 @@ using System.Text;
 
 // Posts anonymous survey responses at a fixed rate (open loop: requests are sent on schedule whatever the answers'
 // latency) and prints latency percentiles and errors, beside GET /healthz sampled in the same run as the baseline.
-// Usage: dotnet run -c Release --project bench/SurveyBench -- --url http://127.0.0.1:5080 --token <publicToken> [--rate 500] [--seconds 60]
+// Usage: dotnet run -c Release --project bench/SurveyBench -- --url http://127.0.0.1:5080 (--token <publicToken> | --user office --password <p>) [--rate 500] [--seconds 60]
+// With --user/--password (a 创建办 account) the bench creates a survey from the shipped 示例 template and publishes it.
 var options = Args(args);
 var url = options.GetValueOrDefault("url", "http://127.0.0.1:5080").TrimEnd('/');
-var token = options.GetValueOrDefault("token") ?? throw new ArgumentException("--token <publicToken> is required (POST /api/v1/surveys/{id}/publish)");
+var token = options.GetValueOrDefault("token") ?? await PublishExampleAsync(url, options.GetValueOrDefault("user"), options.GetValueOrDefault("password"));
 var rate = int.Parse(options.GetValueOrDefault("rate", "500"), CultureInfo.InvariantCulture);
 var seconds = int.Parse(options.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture);
 var body = options.GetValueOrDefault("body", """{"answers":[{"questionIndex":0,"value":"知晓"},{"questionIndex":1,"value":"支持"},{"questionIndex":10,"value":"满意"}],"group":"群众","area":"社区"}""");
@@ -106,6 +107,33 @@ Console.WriteLine($"POST /api/v1/public/surveys/{{token}}/responses  p50 {P(resp
 Console.WriteLine($"GET /healthz (same run, {health.Count} samples)     p50 {P(health, 0.50):0.0} ms  p99 {P(health, 0.99):0.0} ms");
 Console.WriteLine($"p99 ratio responses / healthz: {P(responses, 0.99) / P(health, 0.99):0.0}");
 Console.WriteLine($"errors: {errorCount} ({100.0 * errorCount / Math.Max(1, responses.Count):0.00}%){(errors.Count > 0 ? " " + string.Join(", ", errors.Select(e => $"{e.Key}×{e.Value}")) : "")}");
+
+static async Task<string> PublishExampleAsync(string url, string? user, string? password)
+{
+    if (user is null || password is null)
+    {
+        throw new ArgumentException("--token <publicToken>, or --user and --password of a 创建办 account, is required");
+    }
+    using var api = new HttpClient { BaseAddress = new Uri(url) };
+    using var signIn = await api.PostAsync("/api/v1/auth/token", Json(new { userName = user, password }));
+    var bearer = System.Text.Json.Nodes.JsonNode.Parse(await Ok(signIn))!["accessToken"]!.GetValue<string>();
+    api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+    var template = await api.GetStringAsync("/api/v1/surveys/templates/example");
+    using var created = await api.PostAsync("/api/v1/surveys", new StringContent(template, Encoding.UTF8, "application/json"));
+    var id = System.Text.Json.Nodes.JsonNode.Parse(await Ok(created))!["id"]!.GetValue<string>();
+    using var published = await api.PostAsync($"/api/v1/surveys/{id}/publish", Json(new { }));
+    var publicToken = System.Text.Json.Nodes.JsonNode.Parse(await Ok(published))!["publicToken"]!.GetValue<string>();
+    Console.WriteLine($"published the 示例 survey {id} as /s/{publicToken}");
+    return publicToken;
+
+    static StringContent Json(object body) => new(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    static async Task<string> Ok(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+    }
+}
 
 static Dictionary<string, string> Args(string[] args)
 {

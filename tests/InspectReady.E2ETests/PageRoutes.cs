@@ -34,6 +34,8 @@ public static class PageRoutes
         ["/frameworks/{Id:guid}/indicators/{No:int}"] = d => $"/frameworks/{d.FrameworkId}/indicators/34",
         // The shipped 示例 survey, published by seed-demo.
         ["/surveys/{Id:guid}"] = d => $"/surveys/{d.SurveyId}",
+        ["/surveys/{Id:guid}/edit"] = d => $"/surveys/{d.SurveyId}/edit",
+        ["/surveys/{Id:guid}/calls"] = d => $"/surveys/{d.SurveyId}/calls",
     };
 
     public static IReadOnlyList<PageRoute> All(DemoIds ids) =>

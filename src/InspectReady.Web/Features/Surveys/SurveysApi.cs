@@ -45,6 +45,10 @@ public static class SurveysApi
             .Produces<SurveyDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapGet("/{id:guid}", async (Guid id, HttpContext ctx, SurveysHandler h) => (await h.GetAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "调查"))
             .WithSummary("调查的题目、权重、配额、公开链接和邀请码数量").Produces<SurveyDto>();
+        api.MapPut("/{id:guid}", async (Guid id, SurveyRequest body, HttpContext ctx, SurveysHandler h) =>
+                (await h.UpdateAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "调查"))
+            .WithSummary("修改草稿调查的名称和全部设计（与 POST /api/v1/surveys 相同的请求体，整体替换）；已发布或已结束的调查 409（只能修改权重）")
+            .Produces<SurveyDto>().ProducesValidationProblem();
         api.MapPut("/{id:guid}/weights", async (Guid id, WeightsRequest body, HttpContext ctx, SurveysHandler h) =>
                 (await h.SetWeightsAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "调查"))
             .WithSummary("修改主题权重（topicWeights）和题目权重（questionWeights，按题序）；只影响指数的计算").ProducesValidationProblem();

@@ -61,6 +61,49 @@ public abstract class SurveyScenarios(AppFactory factory)
     }
 
     [Fact]
+    public async Task Survey_draft_is_edited_whole_and_a_published_one_keeps_its_questions()
+    {
+        var (_, office) = await CastAsync("sved");
+        var created = await office.Http.PostAsJsonAsync("/api/v1/surveys", new
+        {
+            title = "草稿调查",
+            questions = new object[] { new { type = "scale5", text = "是否满意？", topic = "government_services" } },
+        });
+        var id = ApiClient.Id((await created.Content.ReadFromJsonAsync<JsonObject>())!);
+        var edited = await office.Http.PutAsJsonAsync($"/api/v1/surveys/{id}", new
+        {
+            title = "改过的调查",
+            questions = new object[]
+            {
+                new { type = "scale5", text = "是否满意？", topic = "approval" },
+                new { type = "text", text = "为什么不满意？", topic = "approval", showIf = new { question = 0, values = new[] { "不满意" } } },
+            },
+            groups = new[] { "企业" },
+            quotas = new[] { new { group = "企业", area = (string?)null, target = 5 } },
+        });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var survey = await office.GetJsonAsync($"/api/v1/surveys/{id}");
+        Assert.Equal("改过的调查", survey["title"]!.GetValue<string>());
+        Assert.Equal(2, survey["questions"]!.AsArray().Count);
+        Assert.Equal(0, survey["questions"]![1]!["showIf"]!["question"]!.GetValue<int>());
+
+        var invalid = await office.Http.PutAsJsonAsync($"/api/v1/surveys/{id}", new { title = "", questions = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("title", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await office.PostOkAsync($"/api/v1/surveys/{id}/publish", new { }, HttpStatusCode.OK);
+        var late = await office.Http.PutAsJsonAsync($"/api/v1/surveys/{id}", new
+        {
+            title = "发布后再改",
+            questions = new object[] { new { type = "text", text = "意见", topic = "approval" } },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal(2, (await office.GetJsonAsync($"/api/v1/surveys/{id}"))["questions"]!.AsArray().Count);
+        var weights = await office.Http.PutAsJsonAsync($"/api/v1/surveys/{id}/weights", new { questionWeights = new double?[] { 2, null } });
+        Assert.Equal(HttpStatusCode.OK, weights.StatusCode);
+    }
+
+    [Fact]
     public async Task Survey_index_and_the_four_rates_follow_the_weights()
     {
         var (_, office) = await CastAsync("sv2");
@@ -85,6 +128,33 @@ public abstract class SurveyScenarios(AppFactory factory)
         results = await office.GetJsonAsync($"/api/v1/surveys/{id}/results");
         // (100 + 3×70 + 40 + 3×100) / 8
         Assert.Equal(81.25, Index("law_enforcement"));
+    }
+
+    [Fact]
+    public async Task Survey_overall_index_weighs_the_topics_as_the_office_sets_them()
+    {
+        var (_, office) = await CastAsync("svtw");
+        var id = ApiClient.Id(await office.PostOkAsync("/api/v1/surveys", new
+        {
+            title = "主题权重",
+            questions = new object[]
+            {
+                new { type = "scale5", text = "审批是否满意？", topic = "approval" },
+                new { type = "scale5", text = "治安是否满意？", topic = "public_security" },
+                new { type = "single", text = "是否知晓？", topic = "awareness", options = new[] { "知晓", "不知晓" }, scores = new[] { 100, 0 } },
+            },
+            topicWeights = new Dictionary<string, double> { ["approval"] = 3 },
+        }));
+        var token = (await office.PostOkAsync($"/api/v1/surveys/{id}/publish", new { }, HttpStatusCode.OK))["publicToken"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Created, (await factory.Device().RespondAsync(token, [A(0, "很满意"), A(1, "一般"), A(2, "不知晓")])).StatusCode);
+
+        // (3×100 + 1×60) / 4; the rate (知晓率 0) weighs nothing in the overall index.
+        Assert.Equal(90, (await office.GetJsonAsync($"/api/v1/surveys/{id}/results"))["overall"]!.GetValue<double>());
+        var reweighted = await office.Http.PutAsJsonAsync($"/api/v1/surveys/{id}/weights",
+            new { topicWeights = new Dictionary<string, double> { ["approval"] = 1, ["public_security"] = 3 } });
+        Assert.Equal(HttpStatusCode.OK, reweighted.StatusCode);
+        // (100 + 3×60) / 4
+        Assert.Equal(70, (await office.GetJsonAsync($"/api/v1/surveys/{id}/results"))["overall"]!.GetValue<double>());
     }
 
     [Fact]

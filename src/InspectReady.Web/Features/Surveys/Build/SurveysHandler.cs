@@ -83,6 +83,57 @@ public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChi
         {
             return await Visibility.ForbiddenAsync<SurveyDto>(db, actor, "新建满意度调查");
         }
+        var (design, invalid) = Design(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var survey = new Survey { Title = request.Title!.Trim(), RegionId = actor.RegionId!.Value, Design = design, CreatedBy = actor.UserName, CreatedAt = clock.UtcNow };
+        db.Surveys.Add(survey);
+        db.Record(actor, AuditActions.Create, $"满意度调查 {survey.Title}", detail: $"{design.Questions.Count}道题");
+        await db.SaveChangesAsync();
+        return Outcome<SurveyDto>.Ok(await ToDtoAsync(db, survey));
+    }
+
+    /// <summary>
+    /// Replaces a draft's title and design (questions, scores, weights, groups, areas, quotas). Once published the
+    /// design is fixed, as answers refer to questions by position (ADR 0124): only the weights may change then (409).
+    /// </summary>
+    public async Task<Outcome<SurveyDto>> UpdateAsync(UserScope actor, Guid id, SurveyRequest request)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var loaded = await SurveyAccess.LoadAsync(db, actor, id, tracked: true);
+        if (!loaded.IsOk)
+        {
+            return loaded.As<SurveyDto>();
+        }
+        var survey = loaded.Value!;
+        if (survey.Status != SurveyStatus.Draft)
+        {
+            return Outcome<SurveyDto>.Conflict($"调查已{SurveyStatus.Label(survey.Status)}，题目不能再修改（只能修改权重）");
+        }
+        var (design, invalid) = Design(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        survey.Title = request.Title!.Trim();
+        survey.Design = design;
+        survey.Version = Guid.NewGuid();
+        db.Record(actor, AuditActions.Update, $"满意度调查 {survey.Title}", detail: $"{design.Questions.Count}道题");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<SurveyDto>.Conflict("调查已被他人修改或发布，请刷新后重试");
+        }
+        return Outcome<SurveyDto>.Ok(await ToDtoAsync(db, survey));
+    }
+
+    private static (SurveyDesign Design, Outcome<SurveyDto>? Invalid) Design(SurveyRequest request)
+    {
         var design = new SurveyDesign
         {
             Questions = [.. (request.Questions ?? []).Select(q => new SurveyQuestion(q.Type ?? "", q.Text?.Trim() ?? "", q.Topic ?? "",
@@ -99,15 +150,9 @@ public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChi
         {
             errors.Insert(0, "title：调查名称不能为空，最多200字");
         }
-        if (errors.Count > 0)
-        {
-            return Outcome<SurveyDto>.Invalid([.. errors.Select(e => new FieldError(null, e.Split('：')[0], e))]);
-        }
-        var survey = new Survey { Title = request.Title!.Trim(), RegionId = actor.RegionId!.Value, Design = design, CreatedBy = actor.UserName, CreatedAt = clock.UtcNow };
-        db.Surveys.Add(survey);
-        db.Record(actor, AuditActions.Create, $"满意度调查 {survey.Title}", detail: $"{design.Questions.Count}道题");
-        await db.SaveChangesAsync();
-        return Outcome<SurveyDto>.Ok(await ToDtoAsync(db, survey));
+        return errors.Count > 0
+            ? (design, Outcome<SurveyDto>.Invalid([.. errors.Select(e => new FieldError(null, e.Split('：')[0], e))]))
+            : (design, null);
     }
 
     public async Task<Outcome<SurveyDto>> SetWeightsAsync(UserScope actor, Guid id, WeightsRequest request)

@@ -47,6 +47,29 @@ public sealed class PublicityHandler(IDbContextFactory<AppDbContext> factory, Fi
         return paged.Map(a => ToDto(a, names));
     }
 
+    /// <summary>The units the actor records activities for: the office its region's, a unit's users their own.</summary>
+    public async Task<IReadOnlyList<Rectifications.UnitChoiceDto>> UnitsAsync(UserScope actor)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        if (SurveyAccess.IsOffice(actor))
+        {
+            var regions = RegionTree.SubtreeQuery(db, actor.RegionId!.Value);
+            return await db.Units.AsNoTracking().Where(u => regions.Contains(u.RegionId)).OrderBy(u => u.Name)
+                .Select(u => new Rectifications.UnitChoiceDto(u.Id, u.Name)).ToListAsync();
+        }
+        var own = SurveyAccess.IsUnitUser(actor) ? actor.UnitId : null;
+        return await db.Units.AsNoTracking().Where(u => own != null && u.Id == own).Select(u => new Rectifications.UnitChoiceDto(u.Id, u.Name)).ToListAsync();
+    }
+
+    /// <summary>The streets named so far in the actor's activities and in the plan, for the filter.</summary>
+    public async Task<IReadOnlyList<string>> StreetsAsync(UserScope actor)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var named = await SurveyAccess.Activities(db, actor).Where(a => a.Street != null).Select(a => a.Street!).Distinct().ToListAsync();
+        var planned = (await PlanAsync(actor)).Where(p => p.Street is not null).Select(p => p.Street!);
+        return [.. named.Concat(planned).Distinct().Order(StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<ActivityDto>> AllAsync(UserScope actor)
     {
         await using var db = await factory.CreateDbContextAsync();
