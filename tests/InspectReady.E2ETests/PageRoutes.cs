@@ -34,6 +34,10 @@ public static class PageRoutes
         ["/frameworks/{Id:guid}/indicators/{No:int}"] = d => $"/frameworks/{d.FrameworkId}/indicators/34",
         // The shipped 示例 survey, published by seed-demo.
         ["/surveys/{Id:guid}"] = d => $"/surveys/{d.SurveyId}",
+        // The demo exam (DemoServer): the sample bank, two singles, two of the showcase unit's people.
+        ["/exams/{Id:guid}"] = d => $"/exams/{d.ExamId}",
+        ["/exams/{Id:guid}/slips"] = d => $"/exams/{d.ExamId}/slips",
+        ["/exams/{Id:guid}/grading"] = d => $"/exams/{d.ExamId}/grading",
     };
 
     public static IReadOnlyList<PageRoute> All(DemoIds ids) =>
