@@ -48,8 +48,15 @@ public sealed class ExamPagesTests(ServerFixture server)
         var (office, unitName) = await DistrictAsync();
         await using var browser = await BrowserSession.OpenAsync(server);
         var page = browser.Page;
-        await browser.SignInAsync(office, Password);
-        await page.WaitForURLAsync(server.BaseUrl + "/");
+        // The whole path runs on a shared, loaded machine: give each wait a minute.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        await browser.StepAsync("the office signs in", async () =>
+        {
+            await browser.SignInAsync(office, Password);
+            await page.WaitForURLAsync(server.BaseUrl + "/", new() { Timeout = 60_000 });
+        });
 
         await browser.StepAsync("the office loads the sample bank", async () =>
         {
@@ -79,7 +86,7 @@ public sealed class ExamPagesTests(ServerFixture server)
             await secondCount.FillAsync("2");
             await secondCount.PressAsync("Tab");
             await page.Locator("[data-testid=exam-create] button").ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/exams/[0-9a-f-]{36}$"));
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/exams/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
             examUrl = new Uri(page.Url).AbsolutePath;
             await Assertions.Expect(page.Locator("[data-testid=exam-title]")).ToHaveTextAsync("浏览器抽考");
         });
