@@ -1,6 +1,8 @@
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Features.Demo;
+using InspectReady.Web.Features.Exams.ImportQuestions;
+using InspectReady.Web.Features.Exams.ManageExams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,7 +41,7 @@ public sealed class DemoServer() : ServerFixture(KnownAdminServer.AdminPassword,
         var notice = await db.SupervisionNotices.AsNoTracking().OrderBy(n => n.Id).FirstAsync();
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == Demo.CampaignId);
         var survey = await db.Set<InspectReady.Web.Domain.Surveys.Survey>().AsNoTracking().OrderBy(s => s.Id).FirstAsync();
-        Ids = new DemoIds(Demo.CampaignId, task.Id, Demo.ShowcaseUnitId, caseFile.Id, notice.Id, campaign.FrameworkId, survey.Id);
+        Ids = new DemoIds(Demo.CampaignId, task.Id, Demo.ShowcaseUnitId, caseFile.Id, notice.Id, campaign.FrameworkId, survey.Id, await DemoExamAsync(db));
         async Task<string> UnitUser(string role) => await (from u in db.Users
                                                            join ur in db.UserRoles on u.Id equals ur.UserId
                                                            join r in db.Roles on ur.RoleId equals r.Id
@@ -59,7 +61,23 @@ public sealed class DemoServer() : ServerFixture(KnownAdminServer.AdminPassword,
             new(Roles.Examinee, "examinee", DemoPassword),
         ];
     }
+
+    /// <summary>The sample bank and a small exam for the exam pages, made through the handlers as the office.</summary>
+    private async Task<Guid> DemoExamAsync(AppDbContext db)
+    {
+        var office = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "office");
+        var scope = new UserScope(office.Id, "office", null, new HashSet<string> { Roles.Office }, null, office.RegionId);
+        using var services = Services.CreateScope();
+        await services.ServiceProvider.GetRequiredService<ImportQuestionsHandler>().LoadSamplesAsync(scope);
+        var exams = services.ServiceProvider.GetRequiredService<ExamsHandler>();
+        var created = await exams.CreateAsync(scope, new CreateExamRequest("示例抽考", 30, [new BlueprintCellRequest("single", null, null, 2, 5)]));
+        var id = created.Value!.Id;
+        var people = await db.People.AsNoTracking().Where(p => p.UnitId == Demo.ShowcaseUnitId).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+        await exams.AssignAsync(scope, id, new AssignExamineesRequest(people, null));
+        return id;
+    }
 }
 
 /// <param name="TaskId">a task of the showcase unit that the office returned once.</param>
-public sealed record DemoIds(Guid CampaignId, Guid TaskId, Guid UnitId, Guid CaseFileId, Guid NoticeId, Guid FrameworkId, Guid SurveyId);
+/// <param name="ExamId">an exam of the district with the showcase unit's people drawn, so its pages show rows.</param>
+public sealed record DemoIds(Guid CampaignId, Guid TaskId, Guid UnitId, Guid CaseFileId, Guid NoticeId, Guid FrameworkId, Guid SurveyId, Guid ExamId);

@@ -36,6 +36,10 @@ public static class PageRoutes
         ["/surveys/{Id:guid}"] = d => $"/surveys/{d.SurveyId}",
         ["/surveys/{Id:guid}/edit"] = d => $"/surveys/{d.SurveyId}/edit",
         ["/surveys/{Id:guid}/calls"] = d => $"/surveys/{d.SurveyId}/calls",
+        // The demo exam (DemoServer): the sample bank, two singles, two of the showcase unit's people.
+        ["/exams/{Id:guid}"] = d => $"/exams/{d.ExamId}",
+        ["/exams/{Id:guid}/slips"] = d => $"/exams/{d.ExamId}/slips",
+        ["/exams/{Id:guid}/grading"] = d => $"/exams/{d.ExamId}/grading",
     };
 
     public static IReadOnlyList<PageRoute> All(DemoIds ids) =>

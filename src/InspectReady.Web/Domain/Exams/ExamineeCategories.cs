@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Exams;
 
 /// <summary>
@@ -10,7 +12,9 @@ public static class ExamineeCategories
     public const string EnforcementOfficer = "enforcement_officer";
     public const string NewCivilServant = "new_civil_servant";
 
-    public static readonly IReadOnlyList<string> All = [NewLeader, EnforcementOfficer, NewCivilServant];
+    public static readonly CodeSet Codes = new((NewLeader, "近两年新提拔领导干部"), (EnforcementOfficer, "行政执法人员"), (NewCivilServant, "初任公务员"));
+
+    public static readonly IReadOnlyList<string> All = Codes.Codes;
 
     /// <summary>"Newly promoted" reaches back two years.</summary>
     public const int NewLeaderYears = 2;
@@ -20,20 +24,15 @@ public static class ExamineeCategories
 
     public static bool IsValid(string? code) => code is not null && All.Contains(code);
 
-    public static string Label(string code) => code switch
-    {
-        NewLeader => "近两年新提拔领导干部",
-        EnforcementOfficer => "行政执法人员",
-        NewCivilServant => "初任公务员",
-        _ => code,
-    };
+    public static string Label(string code) => Codes.Label(code);
 
+    /// <summary>The code, its label, or a name as rosters write it (…提拔…, …执法…, 初任…, 新录用…).</summary>
     public static string? Parse(string? text)
     {
         var t = (text ?? "").Trim();
-        if (IsValid(t))
+        if (Codes.Parse(t) is { } code)
         {
-            return t;
+            return code;
         }
         return t switch
         {

@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Exams;
 
 /// 题型: the six item types, as English codes with their Chinese labels.
@@ -12,7 +14,10 @@ public static class QuestionTypes
     public const string Essay = "essay";
 
     /// <summary>In the order a paper lists its sections.</summary>
-    public static readonly IReadOnlyList<string> All = [Single, Multiple, TrueFalse, Blank, Short, Essay];
+    public static readonly CodeSet Codes = new((Single, "单项选择题"), (Multiple, "多项选择题"), (TrueFalse, "判断题"), (Blank, "填空题"),
+        (Short, "简答题"), (Essay, "论述题"));
+
+    public static readonly IReadOnlyList<string> All = Codes.Codes;
 
     public static bool IsValid(string? code) => code is not null && All.Contains(code);
 
@@ -20,24 +25,15 @@ public static class QuestionTypes
 
     public static bool HasOptions(string type) => type is Single or Multiple;
 
-    public static string Label(string code) => code switch
-    {
-        Single => "单项选择题",
-        Multiple => "多项选择题",
-        TrueFalse => "判断题",
-        Blank => "填空题",
-        Short => "简答题",
-        Essay => "论述题",
-        _ => code,
-    };
+    public static string Label(string code) => Codes.Label(code);
 
     /// <summary>The code for a code or a Chinese name as trainers write it (单选, 单项选择题, 多选题, 判断, 填空题, 简答, 论述题 …).</summary>
     public static string? Parse(string? text)
     {
         var t = (text ?? "").Trim();
-        if (IsValid(t))
+        if (Codes.Parse(t) is { } code)
         {
-            return t;
+            return code;
         }
         return t switch
         {

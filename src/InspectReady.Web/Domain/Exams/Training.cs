@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Exams;
 
 /// 培训形式
@@ -8,20 +10,15 @@ public static class TrainingKinds
     public const string CourtHearing = "court_hearing";
     public const string Online = "online";
 
-    public static readonly IReadOnlyList<string> All = [Course, Lecture, CourtHearing, Online];
+    public static readonly CodeSet Codes = new((Course, "集中培训"), (Lecture, "专题讲座"), (CourtHearing, "庭审旁听"), (Online, "网络学习"));
+
+    public static readonly IReadOnlyList<string> All = Codes.Codes;
 
     public static bool IsValid(string? code) => code is not null && All.Contains(code);
 
-    public static string Label(string code) => code switch
-    {
-        Course => "集中培训", Lecture => "专题讲座", CourtHearing => "庭审旁听", Online => "网络学习", _ => code,
-    };
+    public static string Label(string code) => Codes.Label(code);
 
-    public static string? Parse(string? text)
-    {
-        var t = (text ?? "").Trim();
-        return IsValid(t) ? t : All.FirstOrDefault(k => Label(k) == t);
-    }
+    public static string? Parse(string? text) => Codes.Parse(text);
 }
 
 /// 培训活动: a training event of the district's ledger.

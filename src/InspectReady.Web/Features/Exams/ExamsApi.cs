@@ -64,6 +64,11 @@ public static class ExamsApi
                 await h.LoadSamplesAsync(ctx.Scope()) is { } n ? Results.Created("/api/v1/exams/questions", new ImportedDto(n)) : Problems.Forbidden())
             .WithSummary("把随产品提供的示例题库（八类来源，至少60题，标签“示例”）导入本区划题库（创建办）；已导入过则 imported 为 0")
             .Produces<ImportedDto>(StatusCodes.Status201Created);
+        api.MapGet("/questions/template.xlsx", async (HttpContext ctx, QuestionTemplate h, TempFiles files) =>
+                await h.TemplateAsync(ctx.Scope()) is { IsOk: true } t
+                    ? await files.DownloadAsync(t.Value!, ExcelSheets.XlsxContentType, QuestionTemplate.FileName)
+                    : Problems.Forbidden())
+            .WithSummary("试题导入的 Excel 模板（创建办）：表头为 题型、题干、选项A…选项H、答案、解析、来源、条款、版本、难度、标签、采分点，每种题型一行示例，另附填写说明");
         api.MapGet("/questions", (HttpContext ctx, QuestionBankHandler h, string? type, string? source, string? difficulty, string? keyword, bool? needsReview,
                 int? page, int? pageSize) => h.ListAsync(ctx.Scope(), type, source, difficulty, keyword, needsReview, PageRequest.Of(page, pageSize)))
             .WithSummary("题库（本区划；分页）：type = single/multiple/truefalse/blank/short/essay，source = constitution/civil_code/licensing/penalty/coercion/reconsideration/litigation/outline，difficulty = easy/medium/hard")
@@ -261,6 +266,8 @@ public static class ExamsRegistration
     {
         services.AddSingleton<ExamineeTokens>();
         services.AddScoped<ImportQuestionsHandler>();
+        services.AddScoped<QuestionTemplate>();
+        services.AddScoped<Office.SlipsHandler>();
         services.AddScoped<QuestionBankHandler>();
         services.AddScoped<ExamsHandler>();
         services.AddScoped<ExamineeSessions>();

@@ -353,7 +353,19 @@ public abstract class ExamScenarios(AppFactory factory)
         Assert.Contains("行政执法人员名单", MiniExcelLibs.MiniExcel.GetSheetNames(stream));
         Assert.NotEmpty(await factory.AuditAsync("考试人员名单（全区）"));
     }
-}
 
-public sealed class ExamsOnSqlite(SqliteFactory f) : ExamScenarios(f), IClassFixture<SqliteFactory>;
-public sealed class ExamsOnPostgres(PostgresFactory f) : ExamScenarios(f), IClassFixture<PostgresFactory>;
+    [Fact]
+    public async Task The_excel_template_downloads_for_the_office_only_and_its_example_rows_import_cleanly()
+    {
+        var cast = await factory.CreateExamCastAsync("题模");
+        var response = await cast.Office.Http.GetAsync("/api/v1/exams/questions/template.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var template = await response.Content.ReadAsByteArrayAsync();
+        var preview = await cast.Office.Http.PostAsync("/api/v1/exams/questions/import?preview=true", ExamApi.File(template, "试题导入模板.xlsx"));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var items = JsonNode.Parse(await preview.Content.ReadAsStringAsync())!["preview"]!.AsArray();
+        Assert.Equal(["single", "multiple", "truefalse", "blank", "short"], items.Select(i => i!["type"]!.GetValue<string>()));
+        using var liaisonA = await factory.Api().SignInAsync(cast.District.LiaisonA, ApiClient.StrongPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaisonA.Http.GetAsync("/api/v1/exams/questions/template.xlsx")).StatusCode);
+    }
+}
