@@ -19,6 +19,7 @@
     var tick = null, resync = null, waitTimer = null;
     var finishing = false;
     var paperSubmittedByMe = false;
+    var unloading = false;        // a reload or close hides the page too: that is no leave
     var saves = {};               // itemId → { value, sent, inFlight, timer, failed }
 
     function $(id) { return document.getElementById(id); }
@@ -489,7 +490,7 @@
     // ---- light discipline: leaving the page and pasting are counted by the server ----
 
     function report(kind) {
-        if (!session || app.getAttribute('data-state') !== 'paper' || finishing) { return; }
+        if (!session || app.getAttribute('data-state') !== 'paper' || finishing || unloading) { return; }
         call('POST', '/api/v1/me/exams/' + session.examId + '/events', { kind: kind }, true);
     }
 
@@ -515,6 +516,9 @@
             }
         });
         document.addEventListener('paste', function () { report('paste'); }, true);
+        window.addEventListener('beforeunload', function () { unloading = true; });
+        window.addEventListener('pagehide', function () { unloading = true; });
+        window.addEventListener('pageshow', function () { unloading = false; });
         window.addEventListener('online', function () {
             Object.keys(saves).forEach(function (k) { if (saves[k].failed) { send(k); } });
             if (app.getAttribute('data-state') === 'paper' && !finishing) { syncTime(); }
