@@ -369,3 +369,6 @@ public abstract class ExamScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await liaisonA.Http.GetAsync("/api/v1/exams/questions/template.xlsx")).StatusCode);
     }
 }
+
+public sealed class ExamsOnSqlite(SqliteFactory f) : ExamScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class ExamsOnPostgres(PostgresFactory f) : ExamScenarios(f), IClassFixture<PostgresFactory>;
