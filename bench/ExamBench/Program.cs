@@ -7,6 +7,7 @@
 // Prints p50/p99 per call, errors, and the ratios to GET /api/v1/me. Figures, not pass/fail.
 // Usage: dotnet run -c Release --project bench/ExamBench -- [sqlite|postgres] [examinees=1000] [waves=10]
 //        [waveSeconds=10] [postgres connection string, else $INSPECTREADY_TEST_POSTGRES]
+using static InspectReady.Bench.BenchClient;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -261,36 +262,9 @@ finally
     }
 }
 
-AppDbContext Context() => pg is not null
-    ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(pg).Options)
-    : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(data, "inspectready.db")};Default Timeout=30").Options);
+AppDbContext Context() => Database(pg, data);
 
 static async Task EnsureAsync(HttpResponseMessage r, string what)
 {
     if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"{what}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
-}
-
-static async Task<HttpClient> SignIn(HttpClient http, HttpMessageHandler handler, string user, string pw)
-{
-    var c = new HttpClient(handler, disposeHandler: false) { BaseAddress = http.BaseAddress, Timeout = http.Timeout };
-    var response = await c.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = pw });
-    var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-    var token = body?["accessToken"]?.GetValue<string>() ?? throw new InvalidOperationException($"sign-in {user}: {body}");
-    c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    return c;
-}
-
-static async Task<Guid> Post(HttpClient c, string path, object body)
-{
-    var r = await c.PostAsJsonAsync(path, body);
-    var text = await r.Content.ReadAsStringAsync();
-    if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)r.StatusCode} {text}");
-    return Guid.Parse(JsonNode.Parse(text)!["id"]!.GetValue<string>());
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
 }

@@ -4,6 +4,7 @@
 // run. Prints req/s, p50/p99, the share of /api/v1/me's req/s and the response size. Figures, not pass/fail.
 // Usage: dotnet run -c Release --project bench/ScaleBench -- [providers=sqlite,postgres] [scales=district,city]
 //        [seconds=10] [clients=50] [postgres connection string, else $INSPECTREADY_TEST_POSTGRES]
+using static InspectReady.Bench.BenchClient;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -325,33 +326,9 @@ static async Task<int> Spread(AppDbContext db, Guid campaignId, int seed)
     return tasks.Count;
 }
 
-static AppDbContext Context(string provider, string data, string? pg) => provider == "postgres"
-    ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(pg).Options)
-    : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(data, "inspectready.db")};Default Timeout=30").Options);
+static AppDbContext Context(string provider, string data, string? pg) => Database(provider == "postgres" ? pg : null, data);
 
-static async Task<HttpClient> SignIn(HttpClient http, HttpMessageHandler handler, string user, string pw)
-{
-    var c = new HttpClient(handler, disposeHandler: false) { BaseAddress = http.BaseAddress, Timeout = http.Timeout };
-    var response = await c.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = pw });
-    var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-    var token = body?["accessToken"]?.GetValue<string>() ?? throw new InvalidOperationException($"sign-in {user}: {body}");
-    c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    return c;
-}
 
-static async Task<Guid> Post(HttpClient c, string path, object body)
-{
-    var r = await c.PostAsJsonAsync(path, body);
-    var text = await r.Content.ReadAsStringAsync();
-    if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)r.StatusCode} {text}");
-    return Guid.Parse(JsonNode.Parse(text)!["id"]!.GetValue<string>());
-}
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
 
 internal sealed record Stats(double Rate, double P50, double P99, long Bytes, int Errors);
