@@ -271,6 +271,9 @@ public static class ExamsRegistration
         services.AddScoped<QuestionBankHandler>();
         services.AddScoped<ExamsHandler>();
         services.AddScoped<ExamineeSessions>();
+        services.AddBatchWriter<TakeExam.ExamAnswerWriter>();
+        services.AddSingleton<TakeExam.ExamineeCache>();
+        services.AddMemoryCache();
         services.AddScoped<ResultsHandler>();
         services.AddScoped<RostersHandler>();
         services.AddScoped<TrainingHandler>();

@@ -1,3 +1,4 @@
+using InspectReady.Web.Data;
 using InspectReady.Web.Features.Surveys.Build;
 using InspectReady.Web.Features.Surveys.Publicity;
 using InspectReady.Web.Features.Surveys.Rectifications;
@@ -17,6 +18,9 @@ public static class SurveysRegistration
         services.AddScoped<SurveyRectificationsHandler>();
         services.AddScoped<CallsHandler>();
         services.AddScoped<PublicityHandler>();
+        services.AddSingleton<SurveyLinkCache>();
+        services.AddBatchWriter<SurveyResponseWriter>();
+        services.AddMemoryCache();
         services.AddSurveyRateLimit();
         return services;
     }

@@ -225,6 +225,46 @@ public abstract class ExamScenarios(AppFactory factory)
     }
 
     [Fact]
+    public async Task Answers_saved_at_once_by_many_examinees_are_all_kept_and_none_lands_after_submission()
+    {
+        var cast = await factory.CreateExamCastAsync("题并", peoplePerUnit: 6);
+        var exam = await cast.Office.CreateExamAsync("并发考试", [new { type = "single", count = 4, score = 2 }, new { type = "truefalse", count = 2, score = 1 }]);
+        var assigned = await cast.Office.AssignAsync(exam, cast.PeopleA.Concat(cast.PeopleB));
+        var examinees = new List<(ApiClient Client, List<string> Items)>();
+        foreach (var e in assigned)
+        {
+            var client = await factory.ExamineeAsync(e!["accessCode"]!.GetValue<string>());
+            var paper = await client.GetJsonAsync($"/api/v1/me/exams/{exam}/paper");
+            examinees.Add((client, [.. paper["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>())]));
+        }
+        // Every examinee saves every item at the same moment, each item twice (the page's debounced saves): 72 writes at once.
+        var saves = examinees.SelectMany(x => x.Items.SelectMany((item, n) => new[]
+        {
+            x.Client.AnswerAsync(exam, item, n < 4 ? (object)"B" : true), x.Client.AnswerAsync(exam, item, n < 4 ? (object)"A" : false),
+        }));
+        var answered = await Task.WhenAll(saves);
+        Assert.All(answered, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        var rows = (await cast.Office.GetJsonAsync($"/api/v1/exams/{exam}/examinees"))["items"]!.AsArray();
+        Assert.Equal(12, rows.Count);
+        Assert.All(rows, r => Assert.Equal(6, r!["answered"]!.GetValue<int>()));
+
+        // Submitting while saves are still arriving: whatever was acknowledged before the submission is graded, nothing lands after it.
+        var (first, items) = examinees[0];
+        Assert.Equal(HttpStatusCode.OK, (await first.Http.PostAsync($"/api/v1/me/exams/{exam}/submit", null)).StatusCode);
+        var late = await Task.WhenAll(items.Select((item, n) => first.AnswerAsync(exam, item, n < 4 ? (object)"C" : true)));
+        Assert.All(late, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var kept = (await first.GetJsonAsync($"/api/v1/me/exams/{exam}/paper"))["items"]!.AsArray()
+            .Select(i => i!["type"]!.GetValue<string>() == "single" ? i["answer"]!.GetValue<string>() : i["answer"]!.ToJsonString()).ToList();
+        Assert.Equal(6, kept.Count);
+        Assert.All(kept, a => Assert.Contains(a, new[] { "A", "B", "true", "false" }));
+        Assert.DoesNotContain("C", kept);
+        foreach (var (client, _) in examinees)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task When_the_time_is_up_the_paper_is_submitted_and_the_proctor_can_extend_or_end()
     {
         var cast = await factory.CreateExamCastAsync("题时");

@@ -180,6 +180,28 @@ public abstract class SurveyScenarios(AppFactory factory)
     }
 
     [Fact]
+    public async Task Survey_quota_and_invitations_hold_when_many_answer_at_the_same_moment()
+    {
+        var (_, office) = await CastAsync("sv3c");
+        var (id, token) = await office.PublishedSurveyAsync("并发配额调查", new[] { new { group = "企业", area = "东街道", target = 5 } });
+        var link = (await office.PostOkAsync($"/api/v1/surveys/{id}/links", new { group = "企业", area = "东街道" }))["token"]!.GetValue<string>();
+        var devices = Enumerable.Range(0, 30).Select(_ => factory.Device()).ToList();
+        var answered = await Task.WhenAll(devices.Select(d => d.RespondAsync(link, [A(3, "满意")])));
+        Assert.Equal(5, answered.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(25, answered.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+
+        var code = (await office.PostOkAsync($"/api/v1/surveys/{id}/invitations", new { count = 1, group = "群众" }))["codes"]![0]!.GetValue<string>();
+        var spent = await Task.WhenAll(devices.Take(10).Select(d => d.RespondAsync(token, [A(3, "一般")], invitation: code)));
+        Assert.Equal(1, spent.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, spent.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+
+        var results = await office.GetJsonAsync($"/api/v1/surveys/{id}/results");
+        Assert.Equal(6, results["responses"]!.GetValue<int>());
+        Assert.Equal(5, results["quotas"]!.AsArray().Single()!["responses"]!.GetValue<int>());
+        devices.ForEach(d => d.Dispose());
+    }
+
+    [Fact]
     public async Task Survey_invitation_takes_one_response_and_a_device_one_per_survey()
     {
         var (_, office) = await CastAsync("sv4");

@@ -15,7 +15,7 @@ namespace InspectReady.Web.Features.Exams.ManageExams;
 /// examinees named or drawn from the rosters with a recorded seed, each with an own frozen paper and access code;
 /// the proctor's view (discipline counters), extending or ending one examinee's time, closing the exam.
 /// </summary>
-public sealed class ExamsHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
+public sealed class ExamsHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, TakeExam.ExamineeCache examinees)
 {
     public const int MaxExaminees = 5000;
 
@@ -382,6 +382,7 @@ public sealed class ExamsHandler(IDbContextFactory<AppDbContext> factory, IChina
         }
         db.Record(actor, AuditActions.Update, $"考试 {exam.Name}", detail: $"结束考试，{open.Count}人自动交卷");
         await db.SaveChangesAsync();
+        examinees.ExamChanged(exam.Id);
         return Outcome<ExamDto>.Ok(ExamDto.Of(exam, 0, 0, true));
     }
 

@@ -44,7 +44,7 @@ public sealed record InvitationsDto(IReadOnlyList<string> Codes);
 public sealed record TopicDto(string Code, string Label, bool IsRate);
 
 /// <summary>The survey builder: design, template, publication, links and invitations (创建办 of the region).</summary>
-public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
+public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, Respond.SurveyLinkCache links)
 {
     public static IReadOnlyList<TopicDto> Topics() =>
         [.. SurveyTopics.Labels.Select(kv => new TopicDto(kv.Key, kv.Value, SurveyTopics.IsRate(kv.Key)))];
@@ -184,6 +184,7 @@ public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChi
         survey.Version = Guid.NewGuid();
         db.Record(actor, AuditActions.Update, $"满意度调查 {survey.Title}", detail: "修改权重");
         await db.SaveChangesAsync();
+        links.Changed();
         return Outcome<SurveyDto>.Ok(await ToDtoAsync(db, survey));
     }
 
@@ -212,6 +213,7 @@ public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChi
         {
             return Outcome<PublishedDto>.Conflict("调查正在由他人发布，请刷新后重试");
         }
+        links.Changed();
         return Outcome<PublishedDto>.Ok(new PublishedDto(link.Token, PublicPath(link.Token)));
     }
 
@@ -226,6 +228,7 @@ public sealed class SurveysHandler(IDbContextFactory<AppDbContext> factory, IChi
         loaded.Value!.Close();
         db.Record(actor, "结束调查", $"满意度调查 {loaded.Value.Title}");
         await db.SaveChangesAsync();
+        links.Changed();
         return Outcome<SurveyDto>.Ok(await ToDtoAsync(db, loaded.Value));
     }
 

@@ -28,19 +28,22 @@ public sealed record PublicSurveyDto(string Title, string? Group, string? Area, 
 /// its follow-up conditions and the quota of its group × area cell; an invitation is good once; the stored response
 /// keeps the day only and nothing about the respondent.
 /// </summary>
-public sealed class PublicResponseHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
+public sealed class PublicResponseHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, SurveyLinkCache links, SurveyResponseWriter writer)
 {
     public const string QuotaFullMessage = "该类受访对象的样本已满额，本次调查不再接收答卷。感谢您的关注与支持！";
 
+    public const string InvitationUsedMessage = "该邀请码已提交过答卷，每个邀请码只能作答一次";
+
     public static string DeviceCookie(Guid surveyId) => $"ir-sv-{surveyId:N}";
 
-    public async Task<(Survey Survey, SurveyLink Link)?> OpenLinkAsync(string token)
+    /// <summary>The open survey of a link token and the link (cached a few seconds, see <see cref="SurveyLinkCache"/>).</summary>
+    public Task<(Survey Survey, SurveyLink Link)?> OpenLinkAsync(string token) => links.GetAsync(token, async () =>
     {
         await using var db = await factory.CreateDbContextAsync();
         var found = await db.SurveyLinks.AsNoTracking().Where(l => l.Token == token)
             .Join(db.Surveys.AsNoTracking(), l => l.SurveyId, s => s.Id, (l, s) => new { l, s }).OrderBy(x => x.l.Id).FirstOrDefaultAsync();
         return found is not null && found.s.IsOpen ? (found.s, found.l) : null;
-    }
+    });
 
     public async Task<PublicSurveyDto?> DescribeAsync(string token)
     {
@@ -63,10 +66,10 @@ public sealed class PublicResponseHandler(IDbContextFactory<AppDbContext> factor
             return Outcome<ResponseReceivedDto>.NotFound();
         }
         var (survey, link) = found;
-        await using var db = await factory.CreateDbContextAsync();
         SurveyInvitation? invitation = null;
         if (SurveysHandler.Blank(request.Invitation) is { } code)
         {
+            await using var db = await factory.CreateDbContextAsync();
             invitation = await db.SurveyInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.SurveyId == survey.Id && i.Code == code);
             if (invitation is null)
             {
@@ -74,7 +77,7 @@ public sealed class PublicResponseHandler(IDbContextFactory<AppDbContext> factor
             }
             if (invitation.UsedOn is not null)
             {
-                return Outcome<ResponseReceivedDto>.Conflict("该邀请码已提交过答卷，每个邀请码只能作答一次");
+                return Outcome<ResponseReceivedDto>.Conflict(InvitationUsedMessage);
             }
         }
         else if (deviceAnswered)
@@ -92,30 +95,17 @@ public sealed class PublicResponseHandler(IDbContextFactory<AppDbContext> factor
         {
             return Outcome<ResponseReceivedDto>.Invalid([.. errors.Select(e => new FieldError(null, "answers", e))]);
         }
-        if (await IsFullAsync(db, survey, group, area))
+        var response = new SurveyResponse
         {
-            return Outcome<ResponseReceivedDto>.Conflict(QuotaFullMessage);
-        }
-        var today = clock.Today;
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (invitation is not null)
-        {
-            // The conditional update is what makes "once" hold under concurrent submissions of one code.
-            var claimed = await db.SurveyInvitations.Where(i => i.Id == invitation.Id && i.UsedOn == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedOn, today));
-            if (claimed == 0)
-            {
-                return Outcome<ResponseReceivedDto>.Conflict("该邀请码已提交过答卷，每个邀请码只能作答一次");
-            }
-        }
-        db.SurveyResponses.Add(new SurveyResponse
-        {
-            SurveyId = survey.Id, Day = today, Channel = invitation is null ? ResponseChannels.Link : ResponseChannels.Invitation,
+            SurveyId = survey.Id, Day = clock.Today, Channel = invitation is null ? ResponseChannels.Link : ResponseChannels.Invitation,
             Group = group, Area = area, Answers = answers,
-        });
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return Outcome<ResponseReceivedDto>.Ok(new ResponseReceivedDto("提交成功，感谢您的参与！"));
+        };
+        return await writer.WriteAsync(new ResponseWrite(response, survey.Design.QuotaFor(group, area), invitation?.Id)) switch
+        {
+            ResponseWriteResult.QuotaFull => Outcome<ResponseReceivedDto>.Conflict(QuotaFullMessage),
+            ResponseWriteResult.InvitationUsed => Outcome<ResponseReceivedDto>.Conflict(InvitationUsedMessage),
+            _ => Outcome<ResponseReceivedDto>.Ok(new ResponseReceivedDto("提交成功，感谢您的参与！")),
+        };
     }
 
     /// <summary>Whether the quota of the group × area cell is reached (no quota: never full).</summary>
@@ -125,15 +115,6 @@ public sealed class PublicResponseHandler(IDbContextFactory<AppDbContext> factor
         {
             return false;
         }
-        var responses = db.SurveyResponses.Where(r => r.SurveyId == survey.Id);
-        if (quota.Group is { } g)
-        {
-            responses = responses.Where(r => r.Group == g);
-        }
-        if (quota.Area is { } a)
-        {
-            responses = responses.Where(r => r.Area == a);
-        }
-        return await responses.CountAsync() >= quota.Target;
+        return await SurveyResponseWriter.CountAsync(db, survey.Id, quota) >= quota.Target;
     }
 }
