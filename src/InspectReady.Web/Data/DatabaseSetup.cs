@@ -30,7 +30,7 @@ public static class DatabaseSetup
             var cs = configuration.GetConnectionString("Sqlite") is { Length: > 0 } configured
                 ? configured
                 : $"Data Source={root.Combine("inspectready.db")};Default Timeout=30";
-            services.AddDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>()));
+            services.AddDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>(), new SqliteBusyTimeout()));
             services.AddSingleton<IDbContextFactory<AppDbContext>, Factory<SqliteAppDbContext>>();
         }
         else

@@ -161,6 +161,16 @@ public static class ExamsApi
         api.MapPut("/{id:guid}/grading/{itemId:guid}", async (Guid id, Guid itemId, GradeRequest body, HttpContext ctx, ResultsHandler h) =>
                 (await h.GradeAsync(ctx.Scope(), id, itemId, body.Score)).ToHttp(Results.Ok, "试题"))
             .WithSummary("给一道简答/论述题打分；双评时两评之差超过允许误差则交第三人评定").Produces<GradingItemDto>().ProducesValidationProblem();
+        api.MapGet("/grading/mine", async (HttpContext ctx, GradersHandler h) => Results.Ok(await h.MineAsync(ctx.Scope())))
+            .WithSummary("我的阅卷任务：本人被指定为阅卷人的考试及待评题数").Produces<IReadOnlyList<GradingAssignmentDto>>();
+        api.MapGet("/{id:guid}/graders", async (Guid id, HttpContext ctx, GradersHandler h) => (await h.ListAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "考试"))
+            .WithSummary("本场考试的阅卷人（创建办）").Produces<IReadOnlyList<GraderCandidateDto>>();
+        api.MapGet("/{id:guid}/graders/candidates", async (Guid id, HttpContext ctx, GradersHandler h, string? q, int? page, int? pageSize) =>
+                (await h.CandidatesAsync(ctx.Scope(), id, q, PageRequest.Of(page, pageSize))).ToHttp(Results.Ok, "考试"))
+            .WithSummary("可指定为阅卷人的账号（本区划及下级区划、未停用、非三员；分页，q 按账号或姓名筛选）").Produces<Paged<GraderCandidateDto>>();
+        api.MapPut("/{id:guid}/graders", async (Guid id, GradersRequest body, HttpContext ctx, GradersHandler h) =>
+                (await h.SetAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "考试"))
+            .WithSummary("指定阅卷人：graders 为账号 id 列表（整体替换，最多 50 人），记入审计").Produces<IReadOnlyList<GraderCandidateDto>>().ProducesValidationProblem();
     }
 
     private static void MapRosters(RouteGroupBuilder api)
@@ -270,6 +280,7 @@ public static class ExamsRegistration
         services.AddScoped<Office.SlipsHandler>();
         services.AddScoped<QuestionBankHandler>();
         services.AddScoped<ExamsHandler>();
+        services.AddScoped<GradersHandler>();
         services.AddScoped<ExamineeSessions>();
         services.AddBatchWriter<TakeExam.ExamAnswerWriter>();
         services.AddSingleton<TakeExam.ExamineeCache>();

@@ -265,6 +265,62 @@ public abstract class ExamScenarios(AppFactory factory)
     }
 
     [Fact]
+    public async Task Graders_are_named_from_the_own_region_and_grade_only_the_exams_they_are_named_for()
+    {
+        var cast = await factory.CreateExamCastAsync("题阅");
+        var exam = await cast.Office.CreateExamAsync("阅卷考试", [new { type = "single", count = 1, score = 2 }, new { type = "short", count = 1, score = 10 }]);
+        using (var admin = await factory.Api().SignInAsAdminAsync())
+        {
+            await admin.CreateDistrictAsync("题阅外");
+        }
+        var candidates = (await cast.Office.GetJsonAsync($"/api/v1/exams/{exam}/graders/candidates?pageSize=500"))["items"]!.AsArray()
+            .Select(c => c!["userName"]!.GetValue<string>()).ToList();
+        Assert.Contains(cast.District.LiaisonA, candidates);
+        Assert.Contains(cast.OfficeName, candidates);
+        Assert.DoesNotContain("admin", candidates);
+        Assert.DoesNotContain(candidates, c => c.StartsWith("题阅外", StringComparison.Ordinal));
+        var other = (await cast.Office.GetJsonAsync($"/api/v1/exams/{exam}/graders/candidates?q={Uri.EscapeDataString(cast.District.LiaisonB)}"))["items"]![0]!["id"]!.GetValue<string>();
+        var liaison = (await cast.Office.GetJsonAsync($"/api/v1/exams/{exam}/graders/candidates?q={Uri.EscapeDataString(cast.District.LiaisonA)}"))["items"]![0]!["id"]!.GetValue<string>();
+
+        // An account of another district is refused by position, and nothing is changed.
+        using (var admin = await factory.Api().SignInAsAdminAsync())
+        {
+            var users = (await admin.GetJsonAsync("/api/v1/users?pageSize=500"))["items"]!.AsArray();
+            var outsider = users.First(u => u!["userName"]!.GetValue<string>().StartsWith("题阅外", StringComparison.Ordinal))!["id"]!.GetValue<string>();
+            var refused = await cast.Office.Http.PutAsJsonAsync($"/api/v1/exams/{exam}/graders", new { graders = new[] { liaison, outsider } });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("graders[1]", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Empty((await cast.Office.GetJsonAsync($"/api/v1/exams/{exam}/graders")).AsArray());
+        }
+        var named = await cast.Office.Http.PutAsJsonAsync($"/api/v1/exams/{exam}/graders", new { graders = new[] { liaison } });
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal(liaison, (await cast.Office.GetJsonAsync($"/api/v1/exams/{exam}/graders")).AsArray().Single()!["id"]!.GetValue<string>());
+
+        var code = (await cast.Office.AssignAsync(exam, [cast.PeopleA[0]]))[0]!["accessCode"]!.GetValue<string>();
+        using (var x = await factory.ExamineeAsync(code))
+        {
+            var items = (await x.GetJsonAsync($"/api/v1/me/exams/{exam}/paper"))["items"]!.AsArray();
+            var shortItem = items.First(i => i!["type"]!.GetValue<string>() == "short")!["id"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.NoContent, (await x.AnswerAsync(exam, shortItem, "依法行政的要点")).StatusCode);
+            await x.PostOkAsync($"/api/v1/me/exams/{exam}/submit", new { }, HttpStatusCode.OK);
+        }
+
+        using var grader = await factory.Api().SignInAsync(cast.District.LiaisonA, ApiClient.StrongPassword);
+        var mine = (await grader.GetJsonAsync("/api/v1/exams/grading/mine")).AsArray().Single()!;
+        Assert.Equal(1, mine["pending"]!.GetValue<int>());
+        var queue = (await grader.GetJsonAsync($"/api/v1/exams/{exam}/grading")).AsArray();
+        var graded = await grader.Http.PutAsJsonAsync($"/api/v1/exams/{exam}/grading/{queue.Single()!["itemId"]!.GetValue<string>()}", new { score = 7 });
+        Assert.Equal(HttpStatusCode.OK, graded.StatusCode);
+        Assert.Equal(0, (await grader.GetJsonAsync("/api/v1/exams/grading/mine")).AsArray().Single()!["pending"]!.GetValue<int>());
+        // A grader names no graders; another unit's liaison, not named, has no grading.
+        Assert.NotEqual(HttpStatusCode.OK, (await grader.Http.PutAsJsonAsync($"/api/v1/exams/{exam}/graders", new { graders = new[] { liaison } })).StatusCode);
+        using var notNamed = await factory.Api().SignInAsync(cast.District.LiaisonB, ApiClient.StrongPassword);
+        Assert.Empty((await notNamed.GetJsonAsync("/api/v1/exams/grading/mine")).AsArray());
+        Assert.NotEqual(HttpStatusCode.OK, (await notNamed.Http.GetAsync($"/api/v1/exams/{exam}/grading")).StatusCode);
+        Assert.NotEqual(other, liaison);
+    }
+
+    [Fact]
     public async Task When_the_time_is_up_the_paper_is_submitted_and_the_proctor_can_extend_or_end()
     {
         var cast = await factory.CreateExamCastAsync("题时");
