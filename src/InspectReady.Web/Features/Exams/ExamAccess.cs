@@ -15,13 +15,12 @@ namespace InspectReady.Web.Features.Exams;
 /// </summary>
 public static class ExamAccess
 {
-    public static bool IsOffice(UserScope actor) => actor.IsInRole(Roles.Office) && actor.RegionId is not null;
+    public static bool IsOffice(UserScope actor) => OfficeReach.IsOffice(actor);
 
-    public static bool IsUnitUser(UserScope actor) => FilingReach.WorksForUnit(actor);
+    public static bool IsUnitUser(UserScope actor) => OfficeReach.IsUnitUser(actor);
 
     /// <summary>The regions whose exams, bank and ledger the office manages.</summary>
-    public static IQueryable<Guid> Regions(AppDbContext db, UserScope actor) =>
-        IsOffice(actor) ? RegionTree.SubtreeQuery(db, actor.RegionId!.Value) : db.Regions.Where(_ => false).Select(r => r.Id);
+    public static IQueryable<Guid> Regions(AppDbContext db, UserScope actor) => OfficeReach.Regions(db, actor);
 
     public static IQueryable<Question> Bank(AppDbContext db, UserScope actor)
     {

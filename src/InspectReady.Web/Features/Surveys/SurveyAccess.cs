@@ -18,13 +18,12 @@ namespace InspectReady.Web.Features.Surveys;
 public static class SurveyAccess
 {
     /// <summary>创建办 with a region: builds, runs and reads its region's surveys.</summary>
-    public static bool IsOffice(UserScope actor) => actor.IsInRole(Roles.Office) && actor.RegionId is not null;
+    public static bool IsOffice(UserScope actor) => OfficeReach.IsOffice(actor);
 
     /// <summary>A unit's 联络员 or 领导: its own unit's rectification items and publicity activities.</summary>
-    public static bool IsUnitUser(UserScope actor) => FilingReach.WorksForUnit(actor);
+    public static bool IsUnitUser(UserScope actor) => OfficeReach.IsUnitUser(actor);
 
-    private static IQueryable<Guid> Regions(AppDbContext db, UserScope actor) =>
-        IsOffice(actor) ? RegionTree.SubtreeQuery(db, actor.RegionId!.Value) : db.Regions.Where(_ => false).Select(r => r.Id);
+    private static IQueryable<Guid> Regions(AppDbContext db, UserScope actor) => OfficeReach.Regions(db, actor);
 
     public static IQueryable<Survey> Visible(AppDbContext db, UserScope actor)
     {
