@@ -48,10 +48,10 @@ public static class CaseFilesApi
         api.MapDelete("/{id:guid}", async (Guid id, HttpContext ctx, CaseFilesHandler h) =>
             (await h.DeleteAsync(ctx.Scope(), id)).ToHttp(_ => Results.NoContent(), "案卷")).WithSummary("删除案卷；已被抽中或已评查的不能删除");
 
-        api.MapGet("/import-template", (string? kind, TempFiles files) => CaseKind.IsValid(kind)
-                ? files.DownloadAsync(s => CaseFileImport.WriteTemplateAsync(kind!, s), ExcelSheets.XlsxContentType, CaseFileImport.TemplateFileName(kind!))
-                : Task.FromResult(Problems.Validation("kind", $"案卷类别“{kind}”无效，只能是：{string.Join("、", CaseKind.All)}")))
-            .WithSummary("下载某类案卷的 Excel 导入模板（?kind=行政处罚）；带 * 的列必填");
+        api.MapGet("/import-template", (string? kind, TempFiles files) => CaseKind.Parse(kind) is { } code
+                ? files.DownloadAsync(s => CaseFileImport.WriteTemplateAsync(code, s), ExcelSheets.XlsxContentType, CaseFileImport.TemplateFileName(code))
+                : Task.FromResult(Problems.Validation("kind", $"案卷类别“{kind}”无效，只能是：{CaseKind.Codes.Describe()}")))
+            .WithSummary("下载某类案卷的 Excel 导入模板（?kind=penalty，或中文类别名）；带 * 的列必填");
         api.MapPost("/import", async (IFormFile file, Guid? unitId, string? kind, HttpContext ctx, CaseFileImport import) =>
             {
                 var actor = ctx.Scope();
