@@ -35,7 +35,7 @@ public sealed class RegionsHandler(IDbContextFactory<AppDbContext> factory)
         request = request with { Level = RegionLevel.Parse(request.Level) ?? request.Level };
         if (!RegionLevel.IsValid(request.Level))
         {
-            errors.Add(new(null, "level", $"层级“{request.Level}”无效，只能是：{RegionLevel.Codes.Describe()}"));
+            errors.Add(new(null, "level", $"层级只能是：{RegionLevel.Codes.Describe()}"));
         }
         Region? parent = null;
         if (request.ParentId is { } parentId)

@@ -147,7 +147,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
             await db.SaveChangesAsync();
         }
         db.SamplingDraws.Add(draw);
-        db.Record(actor, current is null ? "抽取案卷" : "重新抽取案卷", $"{request.Kind}案卷抽查 单位 {unitId}",
+        db.Record(actor, current is null ? "抽取案卷" : "重新抽取案卷", $"{CaseKind.Label(request.Kind)}案卷抽查 单位 {unitId}",
             detail: $"种子{seed}，从{population.Count}件中抽取{drawn.Count}件" + (current is null ? "" : $"；替换抽取记录 {current.Id}（种子{current.Seed}），理由：{reason}"));
         try
         {
