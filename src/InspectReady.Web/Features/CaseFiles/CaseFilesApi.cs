@@ -32,7 +32,7 @@ public static class CaseFilesApi
 
     private static void MapRegister(RouteGroupBuilder api)
     {
-        api.MapGet("/kinds", () => CaseFilesHandler.Kinds()).WithSummary("案卷类别及各类别的登记项（key、表头、类型、是否必填）");
+        api.MapGet("/kinds", () => CaseFilesHandler.Kinds()).WithSummary("案卷类别（kind 代码 penalty、licensing、coercion、inspection、reconsideration、document_review、decision_review、contract_review 及 kindLabel）及各类别的登记项（key、表头、类型、是否必填）");
         api.MapGet("/", (HttpContext ctx, CaseFilesHandler h, Guid? unitId, string? kind, string? keyword, int? page, int? pageSize) =>
                 h.ListAsync(ctx.Scope(), PageRequest.Of(page, pageSize), unitId, kind, keyword))
             .WithSummary("案卷登记簿（按单位、类别、案号排序分页：page 从1起，pageSize 默认50、最多500）；本单位用户只看到本单位，评查员只看到当前抽中的案卷；failedChecks 为自动检查不通过的项数")
