@@ -11,7 +11,7 @@ public abstract class OrganisationScenarios(AppFactory factory)
     {
         using var admin = await factory.Api().SignInAsAdminAsync();
         var city = await admin.PostOkAsync("/api/v1/regions", new { name = "创建市", level = "市" });
-        Assert.Equal("市", city["level"]!.GetValue<string>());
+        Assert.Equal(("city", "市"), (city["level"]!.GetValue<string>(), city["levelLabel"]!.GetValue<string>()));
         var district = await admin.PostOkAsync("/api/v1/regions", new { name = "创建区", level = "区", parentId = ApiClient.Id(city) });
         var unit = await admin.PostOkAsync("/api/v1/units", new
         {

@@ -68,7 +68,7 @@ public abstract class PageContractScenarios(AppFactory factory)
         await CheckAsync(admin, $"/api/v1/people?unitId={district.UnitA}");
         // Ordered in the database by the role's place in the list: 主要领导 first.
         var first = (await admin.GetJsonAsync($"/api/v1/people?unitId={district.UnitA}&pageSize=1"))["items"]![0]!;
-        Assert.Equal("主要领导", first["campaignRole"]!.GetValue<string>());
+        Assert.Equal("principal_leader", first["campaignRole"]!.GetValue<string>());
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class AuditOnPostgres(PostgresFactory f) : AuditScenarios(f), ICla
 public sealed class UsersOnSqlite(SqliteFactory f) : UserScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class UsersOnPostgres(PostgresFactory f) : UserScenarios(f), IClassFixture<PostgresFactory>;
 
+public sealed class KindCodesOnSqlite(SqliteFactory f) : KindCodeScenarios(f), IClassFixture<SqliteFactory>;
+public sealed class KindCodesOnPostgres(PostgresFactory f) : KindCodeScenarios(f), IClassFixture<PostgresFactory>;
+
 public sealed class FrameworksOnSqlite(SqliteFactory f) : FrameworkScenarios(f), IClassFixture<SqliteFactory>;
 public sealed class FrameworksOnPostgres(PostgresFactory f) : FrameworkScenarios(f), IClassFixture<PostgresFactory>;
 

@@ -77,7 +77,7 @@ public abstract class UserScenarios(AppFactory factory)
         var updated = await security.Http.PutAsJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { "单位领导" } });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var body = await updated.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal(["单位领导"], body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["unit_leader"], body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await liaison.Http.GetAsync("/api/v1/me")).StatusCode);
 
         var me = await security.GetJsonAsync("/api/v1/me");

@@ -96,5 +96,5 @@ public class CaseFileReaderTests
     [InlineData(89.5, "良好")]
     [InlineData(60, "合格")]
     [InlineData(59.9, "不合格")]
-    public void Scores_are_graded_at_90_75_and_60(decimal score, string grade) => Assert.Equal(grade, ReviewGrades.Of(score));
+    public void Scores_are_graded_at_90_75_and_60(decimal score, string grade) => Assert.Equal(grade, ReviewGrades.Label(ReviewGrades.Of(score)));
 }

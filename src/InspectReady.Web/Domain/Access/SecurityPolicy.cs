@@ -51,7 +51,7 @@ public sealed class SecurityPolicy
         }
         foreach (var role in TotpRoles.Where(r => !Roles.IsValid(r)))
         {
-            problems.Add(("totpRoles", $"角色“{role}”不存在"));
+            problems.Add(("totpRoles", $"角色“{role}”不存在，可选：{Roles.Codes.Describe()}"));
         }
         return problems;
     }

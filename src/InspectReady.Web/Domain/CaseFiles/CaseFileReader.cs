@@ -24,7 +24,7 @@ public static class CaseFileReader
             var text = input.Text(field);
             if (need == CaseFieldNeed.Hidden && text.Length > 0)
             {
-                problems.Add(new(field, $"“{kind}”类案卷不填写“{field.Header}”"));
+                problems.Add(new(field, $"“{CaseKind.Label(kind)}”类案卷不填写“{field.Header}”"));
             }
             else if (need == CaseFieldNeed.Required && text.Length == 0)
             {

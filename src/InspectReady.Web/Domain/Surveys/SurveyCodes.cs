@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.Common;
+
 namespace InspectReady.Web.Domain.Surveys;
 
 /// <summary>Question types, as the API and the stored design spell them.</summary>
@@ -13,10 +15,9 @@ public static class QuestionTypes
     public const string Rating10 = "rating10";
     public const string Text = "text";
 
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [SingleChoice] = "单选", [MultipleChoice] = "多选", [Scale5] = "五级量表", [Matrix5] = "矩阵量表", [Rating10] = "0–10分评分", [Text] = "文字意见",
-    };
+    public static readonly CodeSet Codes = new((SingleChoice, "单选"), (MultipleChoice, "多选"), (Scale5, "五级量表"), (Matrix5, "矩阵量表"), (Rating10, "0–10分评分"), (Text, "文字意见"));
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = Codes.Options.ToDictionary(o => o.Code, o => o.Label);
 
     public static bool IsValid(string? type) => type is not null && Labels.ContainsKey(type);
 }
@@ -49,12 +50,9 @@ public static class SurveyTopics
 
     public static readonly IReadOnlyList<string> Rates = [Awareness, Support, Participation, Satisfaction];
 
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [MajorDecisions] = "重大行政决策", [LawfulAdministration] = "依法行政", [LawEnforcement] = "行政执法", [Approval] = "行政审批",
-        [GovernmentServices] = "政务服务", [BusinessEnvironment] = "营商环境", [PublicSecurity] = "治安环境",
-        [Awareness] = "知晓率", [Support] = "支持率", [Participation] = "参与率", [Satisfaction] = "满意率",
-    };
+    public static readonly CodeSet Codes = new((MajorDecisions, "重大行政决策"), (LawfulAdministration, "依法行政"), (LawEnforcement, "行政执法"), (Approval, "行政审批"), (GovernmentServices, "政务服务"), (BusinessEnvironment, "营商环境"), (PublicSecurity, "治安环境"), (Awareness, "知晓率"), (Support, "支持率"), (Participation, "参与率"), (Satisfaction, "满意率"));
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = Codes.Options.ToDictionary(o => o.Code, o => o.Label);
 
     public static bool IsValid(string? topic) => topic is not null && Labels.ContainsKey(topic);
 
@@ -70,10 +68,9 @@ public static class SurveyStatus
     public const string Open = "open";
     public const string Closed = "closed";
 
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [Draft] = "草稿", [Open] = "进行中", [Closed] = "已结束",
-    };
+    public static readonly CodeSet Codes = new((Draft, "草稿"), (Open, "进行中"), (Closed, "已结束"));
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = Codes.Options.ToDictionary(o => o.Code, o => o.Label);
 
     public static string Label(string status) => Labels.GetValueOrDefault(status, status);
 }
@@ -85,10 +82,9 @@ public static class ResponseChannels
     public const string Invitation = "invitation";
     public const string Telephone = "telephone";
 
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [Link] = "公开链接", [Invitation] = "邀请码", [Telephone] = "电话访问",
-    };
+    public static readonly CodeSet Codes = new((Link, "公开链接"), (Invitation, "邀请码"), (Telephone, "电话访问"));
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = Codes.Options.ToDictionary(o => o.Code, o => o.Label);
 }
 
 /// <summary>The outcome of one telephone call.</summary>
@@ -98,10 +94,9 @@ public static class CallOutcomes
     public const string Refused = "refused";
     public const string Unreachable = "unreachable";
 
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [Answered] = "完成访问", [Refused] = "拒访", [Unreachable] = "无法接通",
-    };
+    public static readonly CodeSet Codes = new((Answered, "完成访问"), (Refused, "拒访"), (Unreachable, "无法接通"));
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = Codes.Options.ToDictionary(o => o.Code, o => o.Label);
 
     public static bool IsValid(string? outcome) => outcome is not null && Labels.ContainsKey(outcome);
 
@@ -115,10 +110,9 @@ public static class SurveyRectificationStates
     public const string Done = "done";
     public const string Confirmed = "confirmed";
 
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [Open] = "待整改", [Done] = "已整改", [Confirmed] = "已销号",
-    };
+    public static readonly CodeSet Codes = new((Open, "待整改"), (Done, "已整改"), (Confirmed, "已销号"));
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = Codes.Options.ToDictionary(o => o.Code, o => o.Label);
 
     public static bool IsValid(string? state) => state is not null && Labels.ContainsKey(state);
 

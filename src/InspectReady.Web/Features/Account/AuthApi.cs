@@ -15,7 +15,11 @@ public sealed record TokenRequest(string? UserName, string? Password, string? To
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
 public sealed record MeResponse(Guid Id, string UserName, string? DisplayName, Guid? UnitId, IReadOnlyList<string> Roles, bool MustChangePassword,
-    Guid? RegionId = null);
+    Guid? RegionId = null)
+{
+    /// <summary>Chinese labels of <see cref="Roles"/> (codes), in the same order.</summary>
+    public IReadOnlyList<string> RoleLabels => Domain.Access.Roles.Labels(Roles);
+}
 
 public static class AuthApi
 {

@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.CaseFiles;
+
 namespace InspectReady.Web.Features.CaseFiles;
 
 public sealed record OfficerRequest(string? Name, string? CertificateNumber);
@@ -17,7 +19,11 @@ public sealed record OfficerDto(string Name, string? CertificateNumber);
 
 /// <param name="Fields">Every field of the kind by its API name (caseNumber, decidedOn, …), as text.</param>
 public sealed record CaseFileDto(Guid Id, Guid UnitId, string? UnitName, string Kind, string CaseNumber, string Cause, string? Party,
-    IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<OfficerDto> Officers, bool Sampled, int FailedChecks, DateTime UpdatedAt);
+    IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<OfficerDto> Officers, bool Sampled, int FailedChecks, DateTime UpdatedAt)
+{
+    /// <summary>Chinese label of <see cref="Kind"/> (a code: penalty, licensing, …).</summary>
+    public string KindLabel => CaseKind.Label(Kind);
+}
 
 public sealed record CheckDateDto(string Label, string? Date);
 
@@ -31,6 +37,9 @@ public sealed record CaseFileDetailDto(CaseFileDto File, IReadOnlyList<CheckDto>
 
 public sealed record CaseFieldDto(string Key, string Header, string Type, bool Required);
 
-public sealed record CaseKindDto(string Kind, IReadOnlyList<CaseFieldDto> Fields);
+public sealed record CaseKindDto(string Kind, IReadOnlyList<CaseFieldDto> Fields)
+{
+    public string KindLabel => CaseKind.Label(Kind);
+}
 
 public sealed record CaseImportSummaryDto(int Imported);

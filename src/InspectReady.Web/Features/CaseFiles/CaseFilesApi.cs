@@ -32,7 +32,7 @@ public static class CaseFilesApi
 
     private static void MapRegister(RouteGroupBuilder api)
     {
-        api.MapGet("/kinds", () => CaseFilesHandler.Kinds()).WithSummary("案卷类别及各类别的登记项（key、表头、类型、是否必填）");
+        api.MapGet("/kinds", () => CaseFilesHandler.Kinds()).WithSummary("案卷类别（kind 代码 penalty、licensing、coercion、inspection、reconsideration、document_review、decision_review、contract_review 及 kindLabel）及各类别的登记项（key、表头、类型、是否必填）");
         api.MapGet("/", (HttpContext ctx, CaseFilesHandler h, Guid? unitId, string? kind, string? keyword, int? page, int? pageSize) =>
                 h.ListAsync(ctx.Scope(), PageRequest.Of(page, pageSize), unitId, kind, keyword))
             .WithSummary("案卷登记簿（按单位、类别、案号排序分页：page 从1起，pageSize 默认50、最多500）；本单位用户只看到本单位，评查员只看到当前抽中的案卷；failedChecks 为自动检查不通过的项数")
@@ -48,10 +48,10 @@ public static class CaseFilesApi
         api.MapDelete("/{id:guid}", async (Guid id, HttpContext ctx, CaseFilesHandler h) =>
             (await h.DeleteAsync(ctx.Scope(), id)).ToHttp(_ => Results.NoContent(), "案卷")).WithSummary("删除案卷；已被抽中或已评查的不能删除");
 
-        api.MapGet("/import-template", (string? kind, TempFiles files) => CaseKind.IsValid(kind)
-                ? files.DownloadAsync(s => CaseFileImport.WriteTemplateAsync(kind!, s), ExcelSheets.XlsxContentType, CaseFileImport.TemplateFileName(kind!))
-                : Task.FromResult(Problems.Validation("kind", $"案卷类别“{kind}”无效，只能是：{string.Join("、", CaseKind.All)}")))
-            .WithSummary("下载某类案卷的 Excel 导入模板（?kind=行政处罚）；带 * 的列必填");
+        api.MapGet("/import-template", (string? kind, TempFiles files) => CaseKind.Parse(kind) is { } code
+                ? files.DownloadAsync(s => CaseFileImport.WriteTemplateAsync(code, s), ExcelSheets.XlsxContentType, CaseFileImport.TemplateFileName(code))
+                : Task.FromResult(Problems.Validation("kind", $"案卷类别“{kind}”无效，只能是：{CaseKind.Codes.Describe()}")))
+            .WithSummary("下载某类案卷的 Excel 导入模板（?kind=penalty，或中文类别名）；带 * 的列必填");
         api.MapPost("/import", async (IFormFile file, Guid? unitId, string? kind, HttpContext ctx, CaseFileImport import) =>
             {
                 var actor = ctx.Scope();

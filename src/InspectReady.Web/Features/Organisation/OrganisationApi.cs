@@ -16,7 +16,7 @@ public static class OrganisationApi
         api.MapGet("/regions", (RegionsHandler h) => h.ListAsync()).WithSummary("行政区划列表（树形：parentId）");
         api.MapPost("/regions", async (RegionRequest body, HttpContext ctx, RegionsHandler h) =>
                 (await h.CreateAsync(ctx.Scope(), body)).ToHttp(r => Results.Created($"/api/v1/regions/{r.Id}", r), "区划"))
-            .WithSummary("新增区划；level 为 省、市、区、县、街道、乡镇").Produces<RegionDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithSummary("新增区划；level 为代码 province、city、district、county、street、township（省、市、区、县、街道、乡镇，也接受中文名称）").Produces<RegionDto>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         api.MapGet("/units", (HttpContext ctx, UnitsHandler h, string? keyword, string? tag) => h.ListAsync(ctx.Scope(), keyword, tag))
             .WithSummary("单位列表；本单位用户只看到本单位");
@@ -27,7 +27,7 @@ public static class OrganisationApi
             .WithSummary("按名称或别名查找单位（区市场监管局 → 区市场监督管理局）");
         api.MapPost("/units", async (UnitRequest body, HttpContext ctx, UnitsHandler h) =>
                 (await h.CreateAsync(ctx.Scope(), body)).ToHttp(u => Results.Created($"/api/v1/units/{u.Id}", u), "单位"))
-            .WithSummary("新增单位").Produces<UnitDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithSummary("新增单位；kind 为代码 party_department、district_department、street、vertical、coordinating（也接受中文名称）").Produces<UnitDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapPut("/units/{id:guid}", async (Guid id, UnitRequest body, HttpContext ctx, UnitsHandler h) =>
             (await h.UpdateAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "单位")).WithSummary("修改单位");
         api.MapDelete("/units/{id:guid}", async (Guid id, HttpContext ctx, UnitsHandler h) =>
@@ -39,7 +39,7 @@ public static class OrganisationApi
                 + "reveal=true 显示完整号码并记入审计（创建办、本单位联络员和领导）；按单位、角色排序分页（page 从1起，pageSize 默认50、最多500）").Produces<Paged<PersonDto>>();
         api.MapPost("/people", async (PersonRequest body, HttpContext ctx, PeopleHandler h) =>
                 (await h.CreateAsync(ctx.Scope(), body)).ToHttp(p => Results.Created($"/api/v1/people/{p.Id}", p), "单位"))
-            .WithSummary("新增人员").Produces<PersonDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithSummary("新增人员；campaignRole 为代码 principal_leader、responsible_leader、liaison、section_head、window_staff、enforcement_officer（也接受中文名称）").Produces<PersonDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapPut("/people/{id:guid}", async (Guid id, PersonRequest body, HttpContext ctx, PeopleHandler h) =>
             (await h.UpdateAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "人员")).WithSummary("修改人员");
         api.MapDelete("/people/{id:guid}", async (Guid id, HttpContext ctx, PeopleHandler h) =>

@@ -43,7 +43,8 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
         }
         if (!string.IsNullOrWhiteSpace(role))
         {
-            query = query.Where(p => p.CampaignRole == role);
+            var code = CampaignRole.Parse(role) ?? role.Trim();
+            query = query.Where(p => p.CampaignRole == code);
         }
         var people = await query.OrderBy(p => p.Unit!.Name).ThenBy(RoleRank).ThenBy(p => p.Name).ThenBy(p => p.Id).ToPageAsync(page);
         if (reveal && people.Items.Count > 0)
@@ -95,7 +96,7 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
         person.Name = request.Name!.Trim();
         person.UnitId = request.UnitId!.Value;
         person.Position = request.Position?.Trim();
-        person.CampaignRole = request.CampaignRole!;
+        person.CampaignRole = CampaignRole.Parse(request.CampaignRole)!;
         if (request.Mobile is not null)
         {
             // The page shows a masked number; null means "keep", an empty string clears it.
@@ -131,7 +132,7 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
         Name = r.Name!.Trim(),
         UnitId = r.UnitId!.Value,
         Position = string.IsNullOrWhiteSpace(r.Position) ? null : r.Position.Trim(),
-        CampaignRole = r.CampaignRole!,
+        CampaignRole = CampaignRole.Parse(r.CampaignRole)!,
         Mobile = string.IsNullOrWhiteSpace(r.Mobile) ? null : r.Mobile.Trim(),
         OfficePhone = string.IsNullOrWhiteSpace(r.OfficePhone) ? null : r.OfficePhone.Trim(),
     };
@@ -154,9 +155,9 @@ public sealed class PeopleHandler(IDbContextFactory<AppDbContext> factory)
         {
             errors.Add(new(row, column("name"), "姓名不能为空"));
         }
-        if (!CampaignRole.IsValid(r.CampaignRole))
+        if (CampaignRole.Parse(r.CampaignRole) is null)
         {
-            errors.Add(new(row, column("campaignRole"), $"迎检职责“{r.CampaignRole}”无效，只能是：{string.Join("、", CampaignRole.All)}"));
+            errors.Add(new(row, column("campaignRole"), $"迎检职责“{r.CampaignRole}”无效，只能是：{CampaignRole.Codes.Describe()}"));
         }
         if (!string.IsNullOrWhiteSpace(r.Mobile) && !PhoneNumbers.IsMobile(r.Mobile))
         {

@@ -32,9 +32,10 @@ public sealed class RegionsHandler(IDbContextFactory<AppDbContext> factory)
         {
             errors.Add(new(null, "name", "名称不能为空"));
         }
+        request = request with { Level = RegionLevel.Parse(request.Level) ?? request.Level };
         if (!RegionLevel.IsValid(request.Level))
         {
-            errors.Add(new(null, "level", $"层级只能是：{string.Join("、", RegionLevel.All)}"));
+            errors.Add(new(null, "level", $"层级只能是：{RegionLevel.Codes.Describe()}"));
         }
         Region? parent = null;
         if (request.ParentId is { } parentId)
@@ -46,7 +47,7 @@ public sealed class RegionsHandler(IDbContextFactory<AppDbContext> factory)
             }
             else if (RegionLevel.IsValid(request.Level) && RegionLevel.Rank(request.Level!) <= RegionLevel.Rank(parent.Level))
             {
-                errors.Add(new(null, "level", $"{request.Level}不能隶属于{parent.Level}"));
+                errors.Add(new(null, "level", $"{RegionLevel.Label(request.Level)}不能隶属于{RegionLevel.Label(parent.Level)}"));
             }
         }
         if (errors.Count == 0 && await db.Regions.AnyAsync(r => r.ParentId == request.ParentId && r.Name == name))

@@ -92,9 +92,9 @@ public sealed class UnitsHandler(IDbContextFactory<AppDbContext> factory)
         {
             return Outcome<UnitDto>.Invalid(errors);
         }
-        var before = $"{unit.Name}/{unit.Kind}";
+        var before = $"{unit.Name}/{UnitKind.Label(unit.Kind)}";
         unit.Name = UnitNames.Normalise(request.Name!);
-        unit.Kind = request.Kind!;
+        unit.Kind = UnitKind.Parse(request.Kind)!;
         unit.RegionId = request.RegionId!.Value;
         unit.SetAliases(request.Aliases ?? []);
         unit.SetTags(request.Tags ?? []);
@@ -128,7 +128,7 @@ public sealed class UnitsHandler(IDbContextFactory<AppDbContext> factory)
 
     internal static Unit Build(UnitRequest request)
     {
-        var unit = new Unit { Name = UnitNames.Normalise(request.Name!), Kind = request.Kind!, RegionId = request.RegionId!.Value };
+        var unit = new Unit { Name = UnitNames.Normalise(request.Name!), Kind = UnitKind.Parse(request.Kind)!, RegionId = request.RegionId!.Value };
         unit.SetAliases(request.Aliases ?? []);
         unit.SetTags(request.Tags ?? []);
         return unit;
@@ -145,9 +145,9 @@ public sealed class UnitsHandler(IDbContextFactory<AppDbContext> factory)
         {
             errors.Add(new(row, column("name"), "单位名称不能为空"));
         }
-        if (!UnitKind.IsValid(request.Kind))
+        if (UnitKind.Parse(request.Kind) is null)
         {
-            errors.Add(new(row, column("kind"), $"单位类别“{request.Kind}”无效，只能是：{string.Join("、", UnitKind.All)}"));
+            errors.Add(new(row, column("kind"), $"单位类别“{request.Kind}”无效，只能是：{UnitKind.Codes.Describe()}"));
         }
         if (request.RegionId is not { } regionId || !await db.Regions.AnyAsync(r => r.Id == regionId))
         {

@@ -15,7 +15,14 @@ public sealed record SecurityPolicyRequest(int? PasswordMinLength, int? Password
 /// <param name="RequiredTotpRoles">Everyone who needs a 动态口令: the policy's roles, the configured ones and the three administrators.</param>
 public sealed record SecurityPolicyDto(int PasswordMinLength, int PasswordMinClasses, int LockoutThreshold, int LockoutMinutes,
     int SessionIdleMinutes, int SessionAbsoluteHours, IReadOnlyList<string> TotpRoles, bool AdministratorsRequireTotp,
-    IReadOnlyList<string> RequiredTotpRoles, DateTime UpdatedAt, string? UpdatedBy);
+    IReadOnlyList<string> RequiredTotpRoles, DateTime UpdatedAt, string? UpdatedBy)
+{
+    /// <summary>Chinese labels of <see cref="TotpRoles"/>, in the same order.</summary>
+    public IReadOnlyList<string> TotpRoleLabels => Roles.Labels(TotpRoles);
+
+    /// <summary>Chinese labels of <see cref="RequiredTotpRoles"/>, in the same order.</summary>
+    public IReadOnlyList<string> RequiredTotpRoleLabels => Roles.Labels(RequiredTotpRoles);
+}
 
 /// <summary>安全策略: read and set by the 安全管理员 alone; every change is audited with the values before and after.</summary>
 public sealed class SecurityPolicyHandler(IDbContextFactory<AppDbContext> factory, SecurityPolicyStore store, IChinaClock clock)
@@ -46,7 +53,9 @@ public sealed class SecurityPolicyHandler(IDbContextFactory<AppDbContext> factor
         policy.LockoutMinutes = request.LockoutMinutes ?? policy.LockoutMinutes;
         policy.SessionIdleMinutes = request.SessionIdleMinutes ?? policy.SessionIdleMinutes;
         policy.SessionAbsoluteHours = request.SessionAbsoluteHours ?? policy.SessionAbsoluteHours;
-        policy.TotpRoles = request.TotpRoles is { } roles ? [.. roles.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct()] : policy.TotpRoles;
+        policy.TotpRoles = request.TotpRoles is { } roles
+            ? [.. roles.Select(r => r.Trim()).Where(r => r.Length > 0).Select(r => Roles.Parse(r) ?? r).Distinct()]
+            : policy.TotpRoles;
         var problems = policy.Problems();
         if (problems.Count > 0)
         {
@@ -69,7 +78,7 @@ public sealed class SecurityPolicyHandler(IDbContextFactory<AppDbContext> factor
 
     private static string Describe(SecurityPolicy p) =>
         $"密码≥{p.PasswordMinLength}位{p.PasswordMinClasses}类，{p.LockoutThreshold}次失败锁定{p.LockoutMinutes}分钟，"
-        + $"空闲{p.SessionIdleMinutes}分钟/最长{p.SessionAbsoluteHours}小时，动态口令角色：{(p.TotpRoles.Count == 0 ? "无" : string.Join("、", p.TotpRoles))}";
+        + $"空闲{p.SessionIdleMinutes}分钟/最长{p.SessionAbsoluteHours}小时，动态口令角色：{(p.TotpRoles.Count == 0 ? "无" : Roles.Describe(p.TotpRoles))}";
 }
 
 public static class SecurityPolicyApi

@@ -21,7 +21,7 @@ public static class UsersApi
             (await h.UpdateAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户")).WithSummary("修改账号的单位、所属区划 regionId（无单位的账号）、姓名、关联人员（系统管理员）；含 roles → 403");
         api.MapPut("/{id:guid}/roles", async (Guid id, RolesRequest body, HttpContext ctx, UsersHandler h) =>
                 (await h.SetRolesAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户"))
-            .WithSummary("设置账号的角色（安全管理员）；不能修改自己的角色；变更后该账号的会话和令牌失效")
+            .WithSummary("设置账号的角色（安全管理员）：roles 为代码 system_admin、security_admin、audit_admin、office、unit_leader、unit_liaison、reviewer、examinee、inspector（也接受中文名称）；返回 roles 代码及 roleLabels；不能修改自己的角色；变更后该账号的会话和令牌失效")
             .Produces<UserDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapPut("/{id:guid}/region", async (Guid id, AccountRegionRequest body, HttpContext ctx, UsersHandler h) =>
                 (await h.SetRegionAsync(ctx.Scope(), id, body)).ToHttp(Results.Ok, "用户"))

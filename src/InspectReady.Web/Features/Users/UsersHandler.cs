@@ -22,7 +22,11 @@ public sealed record UserUpdateRequest(Guid? UnitId, List<string>? Roles, string
 public sealed record RolesRequest(List<string>? Roles);
 
 public sealed record UserDto(Guid Id, string UserName, string? DisplayName, Guid? UnitId, string? UnitName, Guid? PersonId,
-    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, bool TwoFactorEnabled, Guid? RegionId = null);
+    IReadOnlyList<string> Roles, bool MustChangePassword, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, bool TwoFactorEnabled, Guid? RegionId = null)
+{
+    /// <summary>Chinese labels of <see cref="Roles"/> (codes), in the same order.</summary>
+    public IReadOnlyList<string> RoleLabels => Domain.Access.Roles.Labels(Roles);
+}
 
 public sealed record PasswordResetResult(string TemporaryPassword);
 
@@ -178,7 +182,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         {
             return Outcome<UserDto>.Forbidden("不能修改自己的角色");
         }
-        var roles = (request.Roles ?? []).Select(r => r.Trim()).Distinct().ToList();
+        var roles = (request.Roles ?? []).Select(r => Roles.Parse(r) ?? r.Trim()).Distinct().ToList();
         var errors = await ValidateAsync(user.UnitId, roles, user.PersonId);
         if (errors.Count > 0)
         {
@@ -193,7 +197,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
             await users.RemoveFromRolesAsync(user, removed);
             await users.AddToRolesAsync(user, added);
             await users.UpdateSecurityStampAsync(user);
-            db.Record(actor, AuditActions.RolesChanged, user.UserName, detail: $"增加：{string.Join("、", added)}；移除：{string.Join("、", removed)}");
+            db.Record(actor, AuditActions.RolesChanged, user.UserName, detail: $"增加：{Roles.Describe(added)}；移除：{Roles.Describe(removed)}");
             await db.SaveChangesAsync();
         }
         await tx.CommitAsync();
@@ -286,7 +290,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         var errors = new List<FieldError>();
         foreach (var role in roles.Where(r => !Roles.IsValid(r)))
         {
-            errors.Add(new(null, "roles", $"角色“{role}”不存在，可选：{string.Join("、", Roles.All)}"));
+            errors.Add(new(null, "roles", $"角色“{role}”不存在，可选：{Roles.Codes.Describe()}"));
         }
         if (Roles.SeparationViolation(roles) is { } violation)
         {
@@ -298,7 +302,7 @@ public sealed class UsersHandler(UserManager<AppUser> users, AppDbContext db, Se
         }
         if (unitId is null && roles.Any(Roles.UnitBound.Contains))
         {
-            errors.Add(new(null, "unitId", $"角色“{string.Join("、", roles.Where(Roles.UnitBound.Contains))}”必须指定所属单位"));
+            errors.Add(new(null, "unitId", $"角色“{Roles.Describe(roles.Where(Roles.UnitBound.Contains))}”必须指定所属单位"));
         }
         if (personId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.UnitId == unitId))
         {

@@ -29,7 +29,7 @@ public sealed class SecurityPolicyStore(IDbContextFactory<AppDbContext> factory,
             var values = section.Value is { } joined
                 ? joined.Split([',', '，', '、', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : section.GetChildren().Select(c => c.Value).OfType<string>();
-            return [.. values.Where(Roles.IsValid)];
+            return [.. values.Select(Roles.Parse).OfType<string>().Distinct()];
         }
     }
 

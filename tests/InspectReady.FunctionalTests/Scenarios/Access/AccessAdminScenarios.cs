@@ -12,9 +12,9 @@ public abstract class AccessAdminScenarios(AppFactory factory)
     {
         foreach (var (name, password, role) in new[]
                  {
-                     ("admin", AppFactory.AdminPassword, "系统管理员"),
-                     ("secadmin", AppFactory.SecurityAdminPassword, "安全管理员"),
-                     ("auditadmin", AppFactory.AuditAdminPassword, "审计管理员"),
+                     ("admin", AppFactory.AdminPassword, "system_admin"),
+                     ("secadmin", AppFactory.SecurityAdminPassword, "security_admin"),
+                     ("auditadmin", AppFactory.AuditAdminPassword, "audit_admin"),
                  })
         {
             using var who = await factory.Api().SignInAsync(name, password);
@@ -64,7 +64,7 @@ public abstract class AccessAdminScenarios(AppFactory factory)
         using var security = await factory.Api().SignInAsSecurityAdminAsync();
 
         var granted = await security.GrantRolesAsync(id, "单位联络员");
-        Assert.Equal(["单位联络员"], granted["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["unit_liaison"], granted["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(id, ApiClient.Id(granted));
         var removed = await security.GrantRolesAsync(id);
         Assert.Empty(removed["roles"]!.AsArray());
@@ -90,7 +90,7 @@ public abstract class AccessAdminScenarios(AppFactory factory)
         }
         using var security = await factory.Api().SignInAsSecurityAdminAsync();
         var own = await security.GetJsonAsync("/api/v1/me");
-        Assert.Equal(["安全管理员"], own["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["security_admin"], own["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public abstract class AccessAdminScenarios(AppFactory factory)
             Assert.Equal(HttpStatusCode.OK, set.StatusCode);
             var policy = await security.GetJsonAsync("/api/v1/security-policy");
             Assert.Equal(16, policy["passwordMinLength"]!.GetValue<int>());
-            Assert.Contains(policy["requiredTotpRoles"]!.AsArray(), r => r!.GetValue<string>() == "创建办");
+            Assert.Contains(policy["requiredTotpRoles"]!.AsArray(), r => r!.GetValue<string>() == "office");
 
             var shortPassword = await admin.Http.PostAsJsonAsync("/api/v1/users", new { userName = "celue-x", password = "Short#Pass2026" });
             Assert.Equal(HttpStatusCode.BadRequest, shortPassword.StatusCode);

@@ -81,7 +81,7 @@ public abstract class ReviewScenarios(AppFactory factory)
         var submitted = await reviewer.Http.PutAsJsonAsync($"/api/v1/case-files/{sampled}/review", new { items = scores, submit = true });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         var review = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!;
-        Assert.Equal((95m, "优秀"), (review["total"]!.GetValue<decimal>(), review["grade"]!.GetValue<string>()));
+        Assert.Equal((95m, "excellent", "优秀"), (review["total"]!.GetValue<decimal>(), review["grade"]!.GetValue<string>(), review["gradeLabel"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Conflict, (await reviewer.Http.PutAsJsonAsync($"/api/v1/case-files/{sampled}/review", new { items = scores, submit = true })).StatusCode);
 
         var results = await office.GetJsonAsync("/api/v1/case-files/results");
@@ -131,8 +131,8 @@ public abstract class ReviewScenarios(AppFactory factory)
         var cast = await admin.CreateReviewCastAsync("标准");
         using var office = await factory.SignInAsync(cast.Office);
         var kinds = (await office.GetJsonAsync("/api/v1/case-files/templates")).AsArray().Select(t => t!["kind"]!.GetValue<string>()).ToList();
-        Assert.Contains("行政处罚", kinds);
-        Assert.Contains("行政许可", kinds);
+        Assert.Contains("penalty", kinds);
+        Assert.Contains("licensing", kinds);
 
         var path = "/api/v1/case-files/templates/" + Uri.EscapeDataString("行政强制");
         var bad = await office.Http.PutAsJsonAsync(path, new { name = "行政强制案卷评查标准", items = new[] { new { category = "证据", content = "证据充分", maxPoints = 90m } } });

@@ -42,12 +42,20 @@ public sealed class CaseReviewItem
 /// <summary>Grades of a file's score (the mean of its submitted reviews).</summary>
 public static class ReviewGrades
 {
-    public const string Excellent = "优秀";
-    public const string Good = "良好";
-    public const string Pass = "合格";
-    public const string Fail = "不合格";
+    /// 优秀
+    public const string Excellent = "excellent";
+    /// 良好
+    public const string Good = "good";
+    /// 合格
+    public const string Pass = "pass";
+    /// 不合格
+    public const string Fail = "fail";
 
-    public static readonly IReadOnlyList<string> All = [Excellent, Good, Pass, Fail];
+    public static readonly Common.CodeSet Codes = new((Excellent, "优秀"), (Good, "良好"), (Pass, "合格"), (Fail, "不合格"));
+
+    public static readonly IReadOnlyList<string> All = Codes.Codes;
+
+    public static string Label(string? code) => Codes.Label(code);
 
     public static string Of(decimal score) => score switch
     {

@@ -17,10 +17,10 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
     public const long MaxBytes = 10 * 1024 * 1024;
     public const string HelpSheet = ImportTemplate.HelpSheet;
 
-    public static string TemplateFileName(string kind) => $"{kind}案卷导入模板.xlsx";
+    public static string TemplateFileName(string kind) => $"{CaseKind.Label(kind)}案卷导入模板.xlsx";
 
     /// <summary>The sheet of one kind: named after it, with the kind's visible fields (required ones marked * in the template).</summary>
-    public static ImportSheet Spec(string kind) => new(kind,
+    public static ImportSheet Spec(string kind) => new(CaseKind.Label(kind),
     [
         .. CaseFields.For(kind).Select(f =>
         {
@@ -53,9 +53,10 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
         {
             return Outcome<CaseImportSummaryDto>.Forbidden();
         }
+        kind = CaseKind.Parse(kind) ?? kind;
         if (!CaseKind.IsValid(kind))
         {
-            return Outcome<CaseImportSummaryDto>.Invalid("kind", $"案卷类别“{kind}”无效，只能是：{string.Join("、", CaseKind.All)}");
+            return Outcome<CaseImportSummaryDto>.Invalid("kind", $"案卷类别“{kind}”无效，只能是：{CaseKind.Codes.Describe()}");
         }
         var opened = ImportFile.Open(file, fileName);
         if (!opened.IsOk)
@@ -63,9 +64,10 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
             return opened.As<CaseImportSummaryDto>();
         }
         var book = opened.Value!;
-        if (!book.HasSheet(kind!))
+        var label = CaseKind.Label(kind);
+        if (!book.HasSheet(label))
         {
-            return ImportFile.Refuse($"文件“{fileName}”中没有“{kind}”工作表，请下载“{kind}”类的导入模板填写").As<CaseImportSummaryDto>();
+            return ImportFile.Refuse($"文件“{fileName}”中没有“{label}”工作表，请下载“{label}”类的导入模板填写").As<CaseImportSummaryDto>();
         }
 
         await using var db = await factory.CreateDbContextAsync();
@@ -79,7 +81,7 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
         var existing = (await db.CaseFiles.AsNoTracking().Where(c => c.UnitId == unitId).Select(c => c.CaseNumber).ToListAsync()).ToHashSet();
         var seen = new Dictionary<string, int>();
         var imported = new List<CaseFile>();
-        var sheet = book.Sheet(Spec(kind!), kind);
+        var sheet = book.Sheet(Spec(kind!), label);
         foreach (var r in sheet)
         {
             var row = r.Number;
@@ -103,12 +105,12 @@ public sealed class CaseFileImport(IDbContextFactory<AppDbContext> factory)
         }
         if (sheet.HeaderOk && sheet.RowCount == 0 && !book.HasErrors)
         {
-            book.Add(new FieldError(2, null, $"工作表“{kind}”没有数据行"));
+            book.Add(new FieldError(2, null, $"工作表“{label}”没有数据行"));
         }
         return await Imports.CommitAsync(db, actor, book, $"案卷导入 {fileName}", () =>
         {
             db.CaseFiles.AddRange(imported);
-            return Task.FromResult((new CaseImportSummaryDto(imported.Count), $"{kind}，单位 {unitId}；{imported.Count}件"));
-        }, $"{kind}，单位 {unitId}");
+            return Task.FromResult((new CaseImportSummaryDto(imported.Count), $"{label}，单位 {unitId}；{imported.Count}件"));
+        }, $"{label}，单位 {unitId}");
     }
 }

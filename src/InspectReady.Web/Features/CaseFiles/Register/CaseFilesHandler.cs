@@ -31,7 +31,8 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
         }
         if (!string.IsNullOrWhiteSpace(kind))
         {
-            query = query.Where(c => c.Kind == kind);
+            var code = CaseKind.Parse(kind) ?? kind.Trim();
+            query = query.Where(c => c.Kind == code);
         }
         if (!string.IsNullOrWhiteSpace(keyword))
         {
@@ -88,7 +89,7 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
             return Outcome<CaseFileDto>.Invalid(errors);
         }
         db.CaseFiles.Add(file);
-        db.Record(actor, AuditActions.Create, $"案卷 {file.CaseNumber}", detail: $"{file.Kind}，单位 {unitId}");
+        db.Record(actor, AuditActions.Create, $"案卷 {file.CaseNumber}", detail: $"{CaseKind.Label(file.Kind)}，单位 {unitId}");
         await db.SaveChangesAsync();
         return Outcome<CaseFileDto>.Ok(ToDto(file, false, 0));
     }
@@ -136,7 +137,7 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
             return Outcome<bool>.Conflict("该案卷已被抽中或已有评查记录，不能删除");
         }
         db.CaseFiles.Remove(file);
-        db.Record(actor, AuditActions.Delete, $"案卷 {file.CaseNumber}", detail: file.Kind);
+        db.Record(actor, AuditActions.Delete, $"案卷 {file.CaseNumber}", detail: CaseKind.Label(file.Kind));
         await db.SaveChangesAsync();
         return Outcome<bool>.Ok(true);
     }
@@ -144,9 +145,10 @@ public sealed class CaseFilesHandler(IDbContextFactory<AppDbContext> factory, Wo
     /// <summary>The request as register input, read into <paramref name="file"/>; errors carry the API field names.</summary>
     private static async Task<List<FieldError>> ReadAsync(AppDbContext db, string? kind, CaseFileRequest request, CaseFile file, Guid? self)
     {
+        kind = CaseKind.Parse(kind) ?? kind;
         if (!CaseKind.IsValid(kind))
         {
-            return [new FieldError(null, "kind", $"案卷类别“{kind}”无效，只能是：{string.Join("、", CaseKind.All)}")];
+            return [new FieldError(null, "kind", $"案卷类别“{kind}”无效，只能是：{CaseKind.Codes.Describe()}")];
         }
         var problems = CaseFileReader.Read(kind!, ToInput(request), file);
         var errors = problems.Select(p => new FieldError(null, p.Field.Key, p.Message)).ToList();

@@ -16,7 +16,7 @@ public static class ResultsExport
             };
             foreach (var grade in ReviewGrades.All)
             {
-                row[grade] = u.Grades.GetValueOrDefault(grade);
+                row[ReviewGrades.Label(grade)] = u.Grades.GetValueOrDefault(grade);
             }
             row["自动检查问题"] = u.FailedChecks;
             row["未销号整改事项"] = u.OpenRectifications;
@@ -25,8 +25,8 @@ public static class ResultsExport
         }).ToList();
         var files = results.Files.Select(f => new Dictionary<string, object?>
         {
-            ["单位"] = f.UnitName, ["类别"] = f.Kind, ["案号"] = f.CaseNumber, ["案由"] = f.Cause, ["评查人数"] = f.Reviews,
-            ["得分"] = f.Score, ["等次"] = f.Grade, ["自动检查问题"] = string.Join("\n", f.FailedChecks),
+            ["单位"] = f.UnitName, ["类别"] = f.KindLabel, ["案号"] = f.CaseNumber, ["案由"] = f.Cause, ["评查人数"] = f.Reviews,
+            ["得分"] = f.Score, ["等次"] = f.GradeLabel, ["自动检查问题"] = string.Join("\n", f.FailedChecks),
         }).ToList();
         var items = results.Rectifications.Select(r => new Dictionary<string, object?>
         {

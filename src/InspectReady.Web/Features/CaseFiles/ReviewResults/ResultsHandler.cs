@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
@@ -15,7 +16,13 @@ public sealed record UnitResultDto(Guid UnitId, string UnitName, int Registered,
 
 /// <param name="Score">Mean of the file's submitted reviews, to one decimal.</param>
 public sealed record FileScoreDto(Guid CaseFileId, Guid UnitId, string UnitName, string Kind, string CaseNumber, string Cause, int Reviews,
-    decimal? Score, string? Grade, IReadOnlyList<string> FailedChecks);
+    decimal? Score, string? Grade, IReadOnlyList<string> FailedChecks)
+{
+    public string KindLabel => CaseKind.Label(Kind);
+
+    /// <summary>等次 label of <see cref="Grade"/> (a code: excellent, good, pass, fail); null when not reviewed.</summary>
+    public string? GradeLabel => Grade is null ? null : ReviewGrades.Label(Grade);
+}
 
 public sealed record ReviewResultsDto(IReadOnlyList<UnitResultDto> Units, IReadOnlyList<FileScoreDto> Files, IReadOnlyList<RectificationDto> Rectifications);
 

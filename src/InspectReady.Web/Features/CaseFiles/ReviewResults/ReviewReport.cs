@@ -33,7 +33,7 @@ public static class ReviewReport
         body.Append(Paragraph($"共{results.Units.Count}个单位登记案卷{results.Units.Sum(u => u.Registered)}件，随机抽查{results.Units.Sum(u => u.Sampled)}件，"
             + $"已评查{reviewed.Count}件"
             + (reviewed.Count == 0 ? "。" : $"，平均得分{decimal.Round(reviewed.Average(f => f.Score!.Value), 1)}分；其中"
-                + string.Join("、", ReviewGrades.All.Select(g => $"{g}{reviewed.Count(f => f.Grade == g)}件")) + "。")
+                + string.Join("、", ReviewGrades.All.Select(g => $"{ReviewGrades.Label(g)}{reviewed.Count(f => f.Grade == g)}件")) + "。")
             + $"自动检查发现问题{results.Files.Sum(f => f.FailedChecks.Count)}处，整改事项{results.Rectifications.Count}项。"));
 
         body.Append(Paragraph("二、各单位评查结果", size: 30, bold: true));
@@ -43,7 +43,7 @@ public static class ReviewReport
 
         body.Append(Paragraph("三、抽查案卷得分及自动检查发现的问题", size: 30, bold: true));
         body.Append(Table(["单位", "类别", "案号", "得分", "等次", "自动检查问题"],
-            results.Files.Select(f => new[] { f.UnitName, f.Kind, f.CaseNumber, f.Score?.ToString("0.0") ?? "未评查", f.Grade ?? "—",
+            results.Files.Select(f => new[] { f.UnitName, f.KindLabel, f.CaseNumber, f.Score?.ToString("0.0") ?? "未评查", f.GradeLabel ?? "—",
                 f.FailedChecks.Count == 0 ? "无" : string.Join("；", f.FailedChecks) })));
 
         body.Append(Paragraph("四、整改清单", size: 30, bold: true));

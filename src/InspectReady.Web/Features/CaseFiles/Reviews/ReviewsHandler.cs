@@ -18,7 +18,12 @@ public sealed record ReviewRequest(IReadOnlyList<ReviewItemRequest>? Items, stri
 public sealed record ReviewItemDto(int Number, string Category, string Content, decimal MaxPoints, decimal? Points, string? Comment);
 
 public sealed record ReviewDto(Guid? Id, Guid CaseFileId, string CaseNumber, string Kind, string ReviewerName, string TemplateName,
-    IReadOnlyList<ReviewItemDto> Items, string? Remarks, decimal Total, string? Grade, bool Submitted, DateTime? SubmittedAt);
+    IReadOnlyList<ReviewItemDto> Items, string? Remarks, decimal Total, string? Grade, bool Submitted, DateTime? SubmittedAt)
+{
+    public string KindLabel => CaseKind.Label(Kind);
+
+    public string? GradeLabel => Grade is null ? null : ReviewGrades.Label(Grade);
+}
 
 /// <summary>评查打分: a 评查员 scores a file of a current draw against the kind's template; every deduction needs a reason.</summary>
 public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
@@ -39,7 +44,7 @@ public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory, IChi
             var blank = await BlankAsync(db, actor, file!, draw!);
             if (blank is null)
             {
-                return Outcome<ReviewDto>.Conflict($"尚无“{file!.Kind}”类案卷的评查标准，请创建办先制定");
+                return Outcome<ReviewDto>.Conflict($"尚无“{CaseKind.Label(file!.Kind)}”类案卷的评查标准，请创建办先制定");
             }
             review = blank;
         }
@@ -77,7 +82,7 @@ public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory, IChi
             review = await BlankAsync(db, actor, file!, draw!);
             if (review is null)
             {
-                return Outcome<ReviewDto>.Conflict($"尚无“{file!.Kind}”类案卷的评查标准，请创建办先制定");
+                return Outcome<ReviewDto>.Conflict($"尚无“{CaseKind.Label(file!.Kind)}”类案卷的评查标准，请创建办先制定");
             }
             db.CaseReviews.Add(review);
         }
@@ -129,7 +134,7 @@ public sealed class ReviewsHandler(IDbContextFactory<AppDbContext> factory, IChi
         {
             review.Submitted = true;
             review.SubmittedAt = clock.UtcNow;
-            db.Record(actor, "提交评查", $"案卷 {file!.CaseNumber}", detail: $"得分{review.Total}（{ReviewGrades.Of(review.Total)}）");
+            db.Record(actor, "提交评查", $"案卷 {file!.CaseNumber}", detail: $"得分{review.Total}（{ReviewGrades.Label(ReviewGrades.Of(review.Total))}）");
         }
         else
         {

@@ -1,3 +1,5 @@
+using InspectReady.Web.Domain.CaseFiles;
+
 namespace InspectReady.Web.Features.CaseFiles.Sampling;
 
 /// <param name="Seed">Optional; a random seed is generated and recorded when absent.</param>
@@ -7,7 +9,10 @@ public sealed record SamplingDrawRequest(Guid? UnitId, string? Kind, int? Count,
 public sealed record SampledFileDto(int Position, Guid CaseFileId, string CaseNumber, string Cause);
 
 public sealed record SamplingDrawDto(Guid Id, Guid UnitId, string? UnitName, string Kind, int Requested, long Seed, string? DecidedFrom, string? DecidedTo,
-    int PopulationCount, IReadOnlyList<SampledFileDto> Files, string DrawnBy, DateTime DrawnAt, Guid? Replaces, string? RedoReason, Guid? SupersededBy);
+    int PopulationCount, IReadOnlyList<SampledFileDto> Files, string DrawnBy, DateTime DrawnAt, Guid? Replaces, string? RedoReason, Guid? SupersededBy)
+{
+    public string KindLabel => CaseKind.Label(Kind);
+}
 
 /// <param name="Matches">Whether drawing again with the recorded seed over the recorded population gives the recorded files.</param>
 public sealed record SamplingVerificationDto(Guid DrawId, long Seed, bool Matches, IReadOnlyList<Guid> Recorded, IReadOnlyList<Guid> Redrawn);

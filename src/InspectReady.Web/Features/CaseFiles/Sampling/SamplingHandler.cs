@@ -35,7 +35,8 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
         }
         if (!string.IsNullOrWhiteSpace(kind))
         {
-            query = query.Where(d => d.Kind == kind);
+            var code = CaseKind.Parse(kind) ?? kind.Trim();
+            query = query.Where(d => d.Kind == code);
         }
         if (!includeSuperseded)
         {
@@ -62,6 +63,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
         {
             return Outcome<SamplingDrawDto>.Forbidden();
         }
+        request = request with { Kind = CaseKind.Parse(request.Kind) ?? request.Kind };
         var errors = new List<FieldError>();
         if (request.UnitId is null)
         {
@@ -69,7 +71,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
         }
         if (!CaseKind.IsValid(request.Kind))
         {
-            errors.Add(new(null, "kind", $"案卷类别“{request.Kind}”无效，只能是：{string.Join("、", CaseKind.All)}"));
+            errors.Add(new(null, "kind", $"案卷类别“{request.Kind}”无效，只能是：{CaseKind.Codes.Describe()}"));
         }
         if (request.Count is not (>= 1 and <= MaxCount))
         {
@@ -145,7 +147,7 @@ public sealed class SamplingHandler(IDbContextFactory<AppDbContext> factory)
             await db.SaveChangesAsync();
         }
         db.SamplingDraws.Add(draw);
-        db.Record(actor, current is null ? "抽取案卷" : "重新抽取案卷", $"{request.Kind}案卷抽查 单位 {unitId}",
+        db.Record(actor, current is null ? "抽取案卷" : "重新抽取案卷", $"{CaseKind.Label(request.Kind)}案卷抽查 单位 {unitId}",
             detail: $"种子{seed}，从{population.Count}件中抽取{drawn.Count}件" + (current is null ? "" : $"；替换抽取记录 {current.Id}（种子{current.Seed}），理由：{reason}"));
         try
         {

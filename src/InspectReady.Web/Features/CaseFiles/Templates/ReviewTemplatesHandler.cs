@@ -16,7 +16,10 @@ public sealed record ReviewTemplateRequest(string? Name, IReadOnlyList<ReviewTem
 
 public sealed record ReviewTemplateItemDto(int Number, string Category, string Content, decimal MaxPoints);
 
-public sealed record ReviewTemplateDto(Guid Id, string Kind, string Name, bool IsBuiltIn, IReadOnlyList<ReviewTemplateItemDto> Items, DateTime UpdatedAt, string UpdatedBy);
+public sealed record ReviewTemplateDto(Guid Id, string Kind, string Name, bool IsBuiltIn, IReadOnlyList<ReviewTemplateItemDto> Items, DateTime UpdatedAt, string UpdatedBy)
+{
+    public string KindLabel => CaseKind.Label(Kind);
+}
 
 /// <summary>评查标准: one template per kind. The defaults for 行政处罚 and 行政许可 are written on first use; 创建办 maintains them.</summary>
 public sealed class ReviewTemplatesHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
@@ -33,7 +36,8 @@ public sealed class ReviewTemplatesHandler(IDbContextFactory<AppDbContext> facto
     {
         await using var db = await factory.CreateDbContextAsync();
         await EnsureDefaultsAsync(db);
-        var template = await db.ReviewTemplates.AsNoTracking().Include(t => t.Items).FirstOrDefaultAsync(t => t.Kind == kind);
+        var code = CaseKind.Parse(kind) ?? kind;
+        var template = await db.ReviewTemplates.AsNoTracking().Include(t => t.Items).FirstOrDefaultAsync(t => t.Kind == code);
         return template is null ? null : ToDto(template);
     }
 
@@ -44,6 +48,7 @@ public sealed class ReviewTemplatesHandler(IDbContextFactory<AppDbContext> facto
         {
             return Outcome<ReviewTemplateDto>.Forbidden();
         }
+        kind = CaseKind.Parse(kind) ?? kind;
         if (!CaseKind.IsValid(kind))
         {
             return Outcome<ReviewTemplateDto>.NotFound();
@@ -71,7 +76,7 @@ public sealed class ReviewTemplatesHandler(IDbContextFactory<AppDbContext> facto
         template.IsBuiltIn = false;
         template.UpdatedAt = clock.UtcNow;
         template.UpdatedBy = actor.UserName;
-        db.Record(actor, AuditActions.Update, $"评查标准 {kind}", detail: $"{template.Name}，{items.Count}项");
+        db.Record(actor, AuditActions.Update, $"评查标准 {CaseKind.Label(kind)}", detail: $"{template.Name}，{items.Count}项");
         await db.SaveChangesAsync();
         return Outcome<ReviewTemplateDto>.Ok(ToDto(template));
     }

@@ -25,7 +25,8 @@ public sealed class OrganisationImport(IDbContextFactory<AppDbContext> factory)
     [
         new("单位名称", Required: true) { Synonyms = ["名称"], Example = "示例区司法局" },
         new("所属区划", Required: true) { Synonyms = ["区划"], Help = "区划名称，如“卫东区”；重名时写完整路径，如“平顶山市/卫东区”", Example = "卫东区" },
-        ImportColumn.Choice("单位类别", UnitKind.All, required: true) with { Synonyms = ["类别"], Example = UnitKind.DistrictDepartment },
+        ImportColumn.Choice("单位类别", UnitKind.Codes.Options.Select(o => new ImportChoice(o.Code, o.Label)), required: true)
+            with { Synonyms = ["类别"], Example = UnitKind.Label(UnitKind.DistrictDepartment) },
         new("别名") { Help = "多个值用顿号“、”分隔，如“区市场监管局、市场监管局”", Example = "示例司法局" },
         new("标签") { Help = "多个值用顿号“、”分隔", Example = "执法单位" },
     ]);
@@ -36,7 +37,7 @@ public sealed class OrganisationImport(IDbContextFactory<AppDbContext> factory)
         new("姓名", Required: true) { Example = "张示例" },
         new("所属单位", Required: true) { Synonyms = ["单位"], Help = "单位名称或别名，可以是本文件“单位”表中的单位", Example = "示例区司法局" },
         new("职务") { Example = "科员" },
-        new("迎检职责", Required: true) { HeaderOnly = true, Synonyms = ["职责"], Help = $"只能填：{string.Join("、", CampaignRole.All)}", Example = CampaignRole.All[^1] },
+        new("迎检职责", Required: true) { HeaderOnly = true, Synonyms = ["职责"], Help = $"只能填：{string.Join("、", CampaignRole.Codes.Labels)}", Example = CampaignRole.Codes.Labels[^1] },
         new("手机") { Synonyms = ["手机号", "手机号码"], Help = "11位手机号", Example = "13800000000" },
         new("办公电话") { Synonyms = ["电话", "固定电话"], Help = "如 0375-1234567", Example = "0375-1234567" },
     ]);
