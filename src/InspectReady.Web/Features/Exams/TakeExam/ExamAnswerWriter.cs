@@ -9,7 +9,7 @@ public sealed record AnswerWrite(Guid ExamineeId, Guid ItemId, string? Answer, D
 
 /// <summary>
 /// Writes examinees' answers in batches (ADR 0037). Each write lands only while its examinee is still answering
-/// and within its time (a condition in the update itself), so an answer queued just before the paper was submitted or timed out is
+/// and within its time (read in the batch's own transaction), so an answer queued just before the paper was submitted or timed out is
 /// refused, never written after the grading: <c>false</c> is that refusal.
 /// </summary>
 public sealed class ExamAnswerWriter(IDbContextFactory<AppDbContext> factory, ILogger<ExamAnswerWriter> logger)
@@ -17,14 +17,32 @@ public sealed class ExamAnswerWriter(IDbContextFactory<AppDbContext> factory, IL
 {
     protected override async Task<IReadOnlyList<bool>> WriteBatchAsync(AppDbContext db, IReadOnlyList<AnswerWrite> batch)
     {
+        // One read of the batch's examinees that are answering, then the answers as one batch of updates (one round
+        // trip on PostgreSQL). The item ids come from the examinee's own paper (checked before queuing).
+        var ids = batch.Select(w => w.ExamineeId).Distinct().ToList();
+        var answering = await db.Set<Examinee>().AsNoTracking().Where(x => ids.Contains(x.Id) && x.Status == ExamineeStatus.Started)
+            .Select(x => new { x.Id, x.DeadlineAt }).ToDictionaryAsync(x => x.Id, x => x.DeadlineAt);
+        var items = new Dictionary<Guid, PaperItem>();
         var results = new bool[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var w = batch[i];
-            results[i] = await db.Set<PaperItem>()
-                .Where(p => p.Id == w.ItemId && p.ExamineeId == w.ExamineeId
-                    && db.Set<Examinee>().Any(x => x.Id == w.ExamineeId && x.Status == ExamineeStatus.Started && (x.DeadlineAt == null || x.DeadlineAt > w.At)))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Answer, w.Answer).SetProperty(p => p.AnsweredAt, w.At)) == 1;
+            if (!answering.TryGetValue(w.ExamineeId, out var deadline) || deadline <= w.At)
+            {
+                continue;
+            }
+            if (!items.TryGetValue(w.ItemId, out var item))
+            {
+                item = new PaperItem { Id = w.ItemId, ExamineeId = w.ExamineeId, Content = new() };
+                db.Attach(item);
+                items[w.ItemId] = item;
+            }
+            item.Answer = w.Answer;
+            item.AnsweredAt = w.At;
+            var entry = db.Entry(item);
+            entry.Property(p => p.Answer).IsModified = true;
+            entry.Property(p => p.AnsweredAt).IsModified = true;
+            results[i] = true;
         }
         return results;
     }

@@ -33,6 +33,8 @@ public sealed class ExamineeCache(IMemoryCache cache)
 
     public void ExamChanged(Guid examId) => cache.Remove((nameof(OpenUntilAsync), examId));
 
+    public void PaperChanged(Guid examineeId) => cache.Remove((nameof(PaperAsync), examineeId));
+
     /// <summary>An examinee's paper items by id; <paramref name="fresh"/> reads them again.</summary>
     public async Task<IReadOnlyDictionary<Guid, PaperItem>> PaperAsync(Guid examineeId, Func<Task<IReadOnlyDictionary<Guid, PaperItem>>> load, bool fresh = false)
     {

@@ -148,9 +148,17 @@ public sealed class ExamineeSessions(IDbContextFactory<AppDbContext> factory, IC
         }
         var now = clock.UtcNow;
         var text = answer.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : answer.GetRawText();
-        if (await answers.WriteAsync(new AnswerWrite(ticket.ExamineeId, itemId, text, now)))
+        try
         {
-            return Outcome<bool>.Ok(true);
+            if (await answers.WriteAsync(new AnswerWrite(ticket.ExamineeId, itemId, text, now)))
+            {
+                return Outcome<bool>.Ok(true);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The item is gone (the paper was drawn again): explained below like any refused write.
+            cache.PaperChanged(ticket.ExamineeId);
         }
         await using var db = await factory.CreateDbContextAsync();
         var (exam, x) = await LoadAsync(db, ticket, examId);
