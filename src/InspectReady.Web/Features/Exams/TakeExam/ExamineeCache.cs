@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Exams;
+using InspectReady.Web.Infrastructure.Caching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace InspectReady.Web.Features.Exams.TakeExam;
@@ -12,6 +13,8 @@ namespace InspectReady.Web.Features.Exams.TakeExam;
 /// </summary>
 public sealed class ExamineeCache(IMemoryCache cache)
 {
+    private readonly SingleFlight loads = new();
+
     public static readonly TimeSpan OpenLifetime = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan PaperLifetime = TimeSpan.FromMinutes(10);
 
@@ -23,7 +26,7 @@ public sealed class ExamineeCache(IMemoryCache cache)
         {
             return closesAt;
         }
-        if (await load() is not { } found)
+        if (await loads.RunAsync(key, load) is not { } found)
         {
             return null;
         }
@@ -43,7 +46,7 @@ public sealed class ExamineeCache(IMemoryCache cache)
         {
             return items;
         }
-        items = await load();
+        items = await loads.RunAsync(key, load);
         cache.Set(key, items, new MemoryCacheEntryOptions { SlidingExpiration = PaperLifetime });
         return items;
     }

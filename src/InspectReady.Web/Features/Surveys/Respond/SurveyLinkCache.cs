@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Surveys;
+using InspectReady.Web.Infrastructure.Caching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace InspectReady.Web.Features.Surveys.Respond;
@@ -12,6 +13,7 @@ namespace InspectReady.Web.Features.Surveys.Respond;
 public sealed class SurveyLinkCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private readonly SingleFlight loads = new();
     private long generation;
 
     public async Task<(Survey Survey, SurveyLink Link)?> GetAsync(string token, Func<Task<(Survey Survey, SurveyLink Link)?>> load)
@@ -21,7 +23,7 @@ public sealed class SurveyLinkCache(IMemoryCache cache)
         {
             return found;
         }
-        found = await load();
+        found = await loads.RunAsync(key, load);
         if (found is not null)
         {
             cache.Set(key, found, Lifetime);
