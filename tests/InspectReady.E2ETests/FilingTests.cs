@@ -61,7 +61,8 @@ public sealed class FilingTests(KnownAdminServer server) : IClassFixture<KnownAd
             await office.Page.WaitForURLAsync("**/tasks/*");
             await office.WaitInteractiveAsync();
             await office.ClickAsync("return");
-            var deadline = DateTime.Today.AddDays(7).ToString("yyyy-MM-dd");
+            // The product's "today" is Beijing's, whatever the host's zone (after 16:00 UTC it is already tomorrow there).
+            var deadline = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Shanghai").Date.AddDays(7).ToString("yyyy-MM-dd");
             await Assertions.Expect(office.Page.Locator("[data-testid=decision-form] .ant-picker input")).ToHaveValueAsync(deadline);
             await office.ConfirmDecisionAsync(ReturnReason);
             await Assertions.Expect(office.EditorStatus()).ToHaveTextAsync("退回");
