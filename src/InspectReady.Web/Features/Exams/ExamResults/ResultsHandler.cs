@@ -104,13 +104,18 @@ public sealed class ResultsHandler(IDbContextFactory<AppDbContext> factory, IChi
             return exam.As<IReadOnlyList<GradingItemDto>>();
         }
         var e = exam.Value!;
-        var items = await db.Set<PaperItem>().AsNoTracking()
-            .Where(i => (i.Type == QuestionTypes.Short || i.Type == QuestionTypes.Essay) && i.Awarded == null
-                && db.Set<Examinee>().Any(x => x.Id == i.ExamineeId && x.ExamId == examId && x.Status == ExamineeStatus.Submitted))
-            .OrderBy(i => i.ExamineeId).ThenBy(i => i.Position).ToListAsync();
+        var items = await Ungraded(db, examId).OrderBy(i => i.ExamineeId).ThenBy(i => i.Position).ToListAsync();
         var me = actor.UserId ?? Guid.Empty;
-        return Outcome<IReadOnlyList<GradingItemDto>>.Ok([.. items.Where(i => i.Marks.All(m => m.GraderId != me)).Select(i => ToGradingDto(e, i))]);
+        return Outcome<IReadOnlyList<GradingItemDto>>.Ok([.. items.Where(i => AwaitsMarkOf(i.Marks, me)).Select(i => ToGradingDto(e, i))]);
     }
+
+    /// <summary>The 简答/论述 items of the exam's submitted papers that have no final score yet.</summary>
+    internal static IQueryable<PaperItem> Ungraded(AppDbContext db, Guid examId) => db.Set<PaperItem>().AsNoTracking()
+        .Where(i => (i.Type == QuestionTypes.Short || i.Type == QuestionTypes.Essay) && i.Awarded == null
+            && db.Set<Examinee>().Any(x => x.Id == i.ExamineeId && x.ExamId == examId && x.Status == ExamineeStatus.Submitted));
+
+    /// <summary>Whether the grader has not marked the item yet.</summary>
+    internal static bool AwaitsMarkOf(IEnumerable<GraderMark> marks, Guid grader) => marks.All(m => m.GraderId != grader);
 
     private static GradingItemDto ToGradingDto(Exam e, PaperItem i)
     {

@@ -48,9 +48,7 @@ public sealed class GradersHandler(IDbContextFactory<AppDbContext> factory)
         {
             query = query.Where(u => u.UserName!.Contains(text) || (u.DisplayName != null && u.DisplayName.Contains(text)));
         }
-        return Outcome<Paged<GraderCandidateDto>>.Ok(await query.OrderBy(u => u.UserName)
-            .Select(u => new GraderCandidateDto(u.Id, u.UserName!, u.DisplayName, db.Units.Where(x => x.Id == u.UnitId).Select(x => x.Name).FirstOrDefault()))
-            .ToPageAsync(page));
+        return Outcome<Paged<GraderCandidateDto>>.Ok(await Dtos(db, query.OrderBy(u => u.UserName)).ToPageAsync(page));
     }
 
     /// <summary>
@@ -70,11 +68,8 @@ public sealed class GradersHandler(IDbContextFactory<AppDbContext> factory)
         var result = new List<GradingAssignmentDto>();
         foreach (var e in exams)
         {
-            var marks = await db.Set<PaperItem>().AsNoTracking()
-                .Where(i => (i.Type == QuestionTypes.Short || i.Type == QuestionTypes.Essay) && i.Awarded == null
-                    && db.Set<Examinee>().Any(x => x.Id == i.ExamineeId && x.ExamId == e.Id && x.Status == ExamineeStatus.Submitted))
-                .Select(i => i.Marks).ToListAsync();
-            result.Add(new GradingAssignmentDto(e.Id, e.Name, e.Status, ExamStatus.Label(e.Status), marks.Count(m => m.All(g => g.GraderId != me))));
+            var marks = await ExamResults.ResultsHandler.Ungraded(db, e.Id).Select(i => i.Marks).ToListAsync();
+            result.Add(new GradingAssignmentDto(e.Id, e.Name, e.Status, ExamStatus.Label(e.Status), marks.Count(m => ExamResults.ResultsHandler.AwaitsMarkOf(m, me))));
         }
         return result;
     }
@@ -127,11 +122,12 @@ public sealed class GradersHandler(IDbContextFactory<AppDbContext> factory)
             && !db.UserRoles.Any(ur => ur.UserId == u.Id && administrators.Contains(ur.RoleId)));
     }
 
+    private static IQueryable<GraderCandidateDto> Dtos(AppDbContext db, IQueryable<Infrastructure.Identity.AppUser> users) =>
+        users.Select(u => new GraderCandidateDto(u.Id, u.UserName!, u.DisplayName, db.Units.Where(x => x.Id == u.UnitId).Select(x => x.Name).FirstOrDefault()));
+
     private static async Task<IReadOnlyList<GraderCandidateDto>> NamedAsync(AppDbContext db, IReadOnlyList<Guid> ids)
     {
-        var found = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new GraderCandidateDto(u.Id, u.UserName!, u.DisplayName, db.Units.Where(x => x.Id == u.UnitId).Select(x => x.Name).FirstOrDefault()))
-            .ToListAsync();
+        var found = await Dtos(db, db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))).ToListAsync();
         return [.. ids.Select(id => found.FirstOrDefault(f => f.Id == id)).OfType<GraderCandidateDto>()];
     }
 }
