@@ -16,6 +16,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;

@@ -42,13 +42,13 @@ public sealed class CalendarMonthViewTests(ServerFixture server)
         await browser.StepAsync("holidays show 休 and the worked Saturday shows 班", async () =>
         {
             var holiday = page.Locator("td[data-date='2021-10-01']");
-            await Assertions.Expect(holiday).ToHaveAttributeAsync("data-kind", "放假");
+            await Assertions.Expect(holiday).ToHaveAttributeAsync("data-kind", "holiday");
             await Assertions.Expect(holiday).ToContainTextAsync("休");
             await Assertions.Expect(holiday).ToContainTextAsync("国庆节");
             var worked = page.Locator("td[data-date='2021-10-09']");
-            await Assertions.Expect(worked).ToHaveAttributeAsync("data-kind", "调休上班");
+            await Assertions.Expect(worked).ToHaveAttributeAsync("data-kind", "adjusted_workday");
             await Assertions.Expect(worked).ToContainTextAsync("班");
-            await Assertions.Expect(page.Locator("td[data-date='2021-10-10']")).ToHaveAttributeAsync("data-kind", "休息日");
+            await Assertions.Expect(page.Locator("td[data-date='2021-10-10']")).ToHaveAttributeAsync("data-kind", "weekend");
             // 21 weekdays, minus 10/1 and 10/4–10/7, plus Sat 10/9.
             await Assertions.Expect(page.Locator("[data-testid=month-summary]")).ToContainTextAsync("本月工作日 17 天");
         });

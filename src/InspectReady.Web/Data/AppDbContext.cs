@@ -1,8 +1,9 @@
 using InspectReady.Web.Domain.Audit;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Jobs;
-using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Notifications;
 using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Domain.Reminders;
 using InspectReady.Web.Domain.Supervision;

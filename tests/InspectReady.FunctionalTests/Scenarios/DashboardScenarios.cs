@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InspectReady.FunctionalTests.Infrastructure;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 
 namespace InspectReady.FunctionalTests.Scenarios;
 
@@ -70,6 +71,7 @@ public abstract class DashboardScenarios(AppFactory factory)
         Assert.Equal(7, Int(level1["counts"]!, "tasks"));
         var method = overview["byMethod"]!.AsArray().Single()!;
         Assert.Equal("材料查证", method["name"]!.GetValue<string>());
+        Assert.Equal("document_check", method["code"]!.GetValue<string>());
         Assert.Equal(2, Int(method["counts"]!, "filed"));
 
         var units = overview["units"]!.AsArray();

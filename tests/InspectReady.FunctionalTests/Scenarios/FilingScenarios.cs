@@ -396,7 +396,10 @@ public abstract class FilingScenarios(AppFactory factory)
         Assert.Equal(task, ApiClient.Id(queue["items"]![0]!));
         Assert.Equal(all.Count - 1, (await w.TasksAsync(w.Office, "?status=draft")).Count);
         Assert.Equal(all.Count(t => t!["unitId"]!.GetValue<string>() == w.UnitA.ToString()), (await w.TasksAsync(w.Office, $"?unitId={w.UnitA}")).Count);
-        Assert.Equal(all.Count(t => t!["methods"]!.AsArray().Any(m => m!.GetValue<string>() == "材料查证")),
+        Assert.Equal(all.Count(t => t!["methods"]!.AsArray().Any(m => m!.GetValue<string>() == "document_check")),
+            (await w.TasksAsync(w.Office, "?method=document_check")).Count);
+        // The label names the same method.
+        Assert.Equal((await w.TasksAsync(w.Office, "?method=document_check")).Count,
             (await w.TasksAsync(w.Office, "?method=" + Uri.EscapeDataString("材料查证"))).Count);
         Assert.Empty(await w.TasksAsync(w.Office, "?overdue=true"));
         Assert.Equal(all.Count, (await w.TasksAsync(w.Office, "?overdue=false")).Count);

@@ -58,9 +58,11 @@ public abstract class FrameworkScenarios(AppFactory factory)
         Assert.Equal("政府职能依法全面履行", first["level1"]!.GetValue<string>());
         Assert.Equal("加大简政放权力度", first["level2"]!.GetValue<string>());
         Assert.Equal("全面普及行政审批服务“马上办、网上办、就近办、一次办、自助办”，行政审批事项在法定期限内完成并不断压缩办理时限。", first["text"]!.GetValue<string>());
-        Assert.Equal(["网络检索", "实地核查"], Strings(first["methods"]));
+        Assert.Equal(["web_search", "site_inspection"], Strings(first["methods"]));
+        Assert.Equal(["网络检索", "实地核查"], Strings(first["methodLabels"]));
         Assert.Equal(["区政务服务和大数据管理局", "区直有行政审批职能的单位"], Strings(first["units"]));
-        Assert.Equal("不需提供", first["materialItems"]![0]!["kind"]!.GetValue<string>());
+        Assert.Equal("not_required", first["materialItems"]![0]!["kind"]!.GetValue<string>());
+        Assert.Equal("不需提供", first["materialItems"]![0]!["kindLabel"]!.GetValue<string>());
 
         var no4 = indicators[3]!;
         Assert.Contains("区市场监督管理局", Strings(no4["units"]));
@@ -141,7 +143,7 @@ public abstract class FrameworkScenarios(AppFactory factory)
         var indicators = (await api.GetJsonAsync($"/api/v1/frameworks/{ApiClient.Id(created)}/indicators")).AsArray();
         Assert.Equal(["第一节", "第一节", "第二节"], indicators.Select(i => i!["level2"]!.GetValue<string>()));
         Assert.Equal(["区司法局", "区财政局"], Strings(indicators[0]!["units"]));
-        Assert.Equal(["实地核验", "座谈访谈"], Strings(indicators[1]!["methods"]));
+        Assert.Equal(["site_verification", "interview"], Strings(indicators[1]!["methods"]));
         Assert.Equal([2, 3], indicators[2]!["materialsGroup"]!.AsArray().Select(n => n!.GetValue<int>()));
     }
 
@@ -237,7 +239,7 @@ public abstract class FrameworkScenarios(AppFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var indicator = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(indicator["itemsCorrected"]!.GetValue<bool>());
-        Assert.Equal("案例列表", indicator["materialItems"]![0]!["kind"]!.GetValue<string>());
+        Assert.Equal("case_list", indicator["materialItems"]![0]!["kind"]!.GetValue<string>());
         Assert.Equal(3, indicator["maxItems"]!["count"]!.GetValue<int>());
         Assert.Equal(2019, indicator["since"]!.GetValue<int>());
 

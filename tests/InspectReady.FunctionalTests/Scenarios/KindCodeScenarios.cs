@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using InspectReady.FunctionalTests.Infrastructure;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
+using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -111,6 +112,33 @@ public abstract class KindCodeScenarios(AppFactory factory)
         // The bootstrap administrator signs in again and holds the code.
         using var again = await factory.Api().SignInAsAdminAsync();
         Assert.Equal(["system_admin"], Strings((await again.GetJsonAsync("/api/v1/me"))["roles"]));
+    }
+
+    [Fact]
+    public async Task Evaluation_methods_stored_as_labels_are_migrated_to_codes_and_back()
+    {
+        using var admin = await factory.Api().SignInAsAdminAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var methodCodes = migrations.FindIndex(m => m.EndsWith("_MethodCodes", StringComparison.Ordinal));
+        Assert.True(methodCodes > 0);
+        var framework = await db.Frameworks.Where(f => f.Code == BuiltInFrameworks.Code2021).Select(f => f.Id).SingleAsync();
+        async Task<List<List<string>>> StoredAsync() => await db.FrameworkNodes.AsNoTracking()
+            .Where(n => n.FrameworkId == framework && n.No != null).OrderBy(n => n.No).Select(n => n.Methods).ToListAsync();
+        var codes = await StoredAsync();
+        Assert.All(codes.SelectMany(m => m), m => Assert.Contains(m, EvaluationMethods.All));
+
+        // Back to the schema before MethodCodes: its Down stores the labels, as earlier versions wrote them.
+        await migrator.MigrateAsync(migrations[methodCodes - 1]);
+        var labels = await StoredAsync();
+        Assert.Equal(codes.Select(EvaluationMethods.Labels), labels);
+        Assert.Contains(labels, m => m.Contains("网络检索"));
+
+        await migrator.MigrateAsync();
+        Assert.Equal(codes, await StoredAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     private static List<string> Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];

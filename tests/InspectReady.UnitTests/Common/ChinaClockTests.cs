@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Reminders;
 using InspectReady.Web.Domain.Supervision;
@@ -64,5 +65,14 @@ public sealed class ChinaClockTests
         var notice = new SupervisionNotice { Title = "督办", IssuedBy = "office", IssuedAt = clock.UtcNow, No = 1 };
         Assert.Equal("督办〔2027〕1号", notice.Number);
         Assert.Equal(new DateOnly(2027, 1, 1), ChinaTime.DayOf(notice.IssuedAt));
+    }
+
+    [Fact]
+    public void An_input_time_without_an_offset_is_Beijing_wall_time_and_one_with_an_offset_or_in_UTC_is_kept()
+    {
+        var utc = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(utc, ChinaTime.ToUtc(new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Unspecified)));
+        Assert.Equal(utc, ChinaTime.ToUtc(utc));
+        Assert.Equal(utc, ChinaTime.ToUtc(new DateTimeOffset(utc).LocalDateTime));
     }
 }

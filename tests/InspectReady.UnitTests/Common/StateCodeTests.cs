@@ -3,6 +3,7 @@ using InspectReady.Web.Data.Migrations;
 using InspectReady.Web.Domain.Calendar;
 using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Jobs;
 using InspectReady.Web.Domain.Supervision;

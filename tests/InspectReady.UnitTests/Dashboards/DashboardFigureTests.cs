@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Features.Dashboards;
 
 namespace InspectReady.UnitTests.Dashboards;

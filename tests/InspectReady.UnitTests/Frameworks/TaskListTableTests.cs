@@ -56,7 +56,7 @@ public sealed class TaskListTableTests
         Assert.Empty(errors);
         var l1 = Assert.Single(draft!.Nodes);
         Assert.Equal(["乙", "丙"], l1.Children.Select(c => c.Text));
-        Assert.Equal(["材料查证", "实地核验"], l1.Children[1].Children[0].Methods);
+        Assert.Equal(["document_check", "site_verification"], l1.Children[1].Children[0].Methods);
         Assert.Equal(["区司法局", "区财政局"], l1.Children[1].Children[0].Units);
     }
 

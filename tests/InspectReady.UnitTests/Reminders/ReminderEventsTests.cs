@@ -1,4 +1,4 @@
-using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Notifications;
 using InspectReady.Web.Domain.Reminders;
 
 namespace InspectReady.UnitTests.Reminders;

@@ -1,4 +1,6 @@
+using InspectReady.Web.Domain.Notifications;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;

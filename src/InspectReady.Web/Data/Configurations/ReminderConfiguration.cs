@@ -1,5 +1,6 @@
 using InspectReady.Web.Domain.Campaigns;
-using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Filing;
+using InspectReady.Web.Domain.Notifications;
 using InspectReady.Web.Domain.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;

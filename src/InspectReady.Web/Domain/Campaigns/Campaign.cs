@@ -1,3 +1,4 @@
+using InspectReady.Web.Domain.Filing;
 namespace InspectReady.Web.Domain.Campaigns;
 
 /// <summary>创建活动: a district's run of one framework, with its windows and the materials cut-off.</summary>

@@ -19,6 +19,18 @@ public static class ChinaTime
     /// <summary>The Beijing date of a stored UTC instant.</summary>
     public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ToChina(utc));
 
+    /// <summary>
+    /// The UTC instant an input names: a UTC value as it is, a value that carried an offset (the JSON reader turns it
+    /// into the host's local kind) converted back, and a value without any offset read as Beijing wall time, never
+    /// as the host's zone.
+    /// </summary>
+    public static DateTime ToUtc(DateTime input) => input.Kind switch
+    {
+        DateTimeKind.Utc => input,
+        DateTimeKind.Local => input.ToUniversalTime(),
+        _ => TimeZoneInfo.ConvertTimeToUtc(input, Zone),
+    };
+
     public static DateTime ToChina(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     /// <summary>A stored UTC instant as users read it: <c>yyyy-MM-dd HH:mm</c>, Beijing time.</summary>

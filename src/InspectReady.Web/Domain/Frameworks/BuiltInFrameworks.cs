@@ -23,7 +23,9 @@ public static class BuiltInFrameworks
                 ChildrenOrNull: [.. l2.GetProperty("indicators").EnumerateArray().Select(i => new DraftNode(
                     i.GetProperty("text").GetString()!,
                     i.GetProperty("no").GetInt32(),
-                    Strings(i.GetProperty("methods")),
+                    // The data file names methods as the document prints them; the product keeps their codes.
+                    [.. Strings(i.GetProperty("methods")).Select(m => EvaluationMethods.Parse(m)
+                        ?? throw new InvalidOperationException($"内置指标体系数据中的测评方法无效：{m}"))],
                     i.GetProperty("materials").GetString(),
                     Strings(i.GetProperty("units")),
                     i.GetProperty("materialsGroup").ValueKind == JsonValueKind.Array

@@ -23,8 +23,8 @@ public static class ChecklistLabels
     public static RequiredField? Field(string? label) =>
         Enum.GetValues<RequiredField>().Cast<RequiredField?>().FirstOrDefault(f => Of(f!.Value) == label);
 
-    public static MaterialItemKind? Kind(string? label) =>
-        Enum.GetValues<MaterialItemKind>().Cast<MaterialItemKind?>().FirstOrDefault(k => k!.Value.ChineseLabel() == label);
+    /// <summary>The kind a code or label names (<see cref="MaterialItemKindExtensions.Codes"/>).</summary>
+    public static MaterialItemKind? Kind(string? codeOrLabel) => MaterialItemKindExtensions.ParseKind(codeOrLabel);
 
     public static readonly IReadOnlyList<string> CountUnits = ["个", "件", "家"];
 }

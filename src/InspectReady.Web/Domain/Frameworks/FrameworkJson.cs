@@ -95,8 +95,9 @@ public static class FrameworkJson
                     var methods = o["methods"]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? [];
                     foreach (var unknown in methods.Where(m => !EvaluationMethods.IsKnown(m)))
                     {
-                        errors.Add(new(null, $"{here}.methods", $"第{no}项指标：未知的测评方法“{unknown}”"));
+                        errors.Add(new(null, $"{here}.methods", $"第{no}项指标：未知的测评方法“{unknown}”，可选：{EvaluationMethods.Codes.Describe()}"));
                     }
+                    methods = [.. methods.Select(m => EvaluationMethods.Parse(m) ?? m)];
                     List<MaterialItem>? corrected = null;
                     if (o["materialItems"] is JsonArray items)
                     {

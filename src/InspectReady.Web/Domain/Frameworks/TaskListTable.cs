@@ -168,8 +168,9 @@ public static partial class TaskListTable
             }
             foreach (var unknown in methods.Where(m => !EvaluationMethods.IsKnown(m)))
             {
-                errors.Add(new(row, Methods, $"未知的测评方法“{unknown}”，可选：{string.Join("、", EvaluationMethods.All)}"));
+                errors.Add(new(row, Methods, $"未知的测评方法“{unknown}”，可选：{EvaluationMethods.DescribeLabels()}"));
             }
+            methods = [.. methods.Select(m => EvaluationMethods.Parse(m) ?? m)];
 
             var materials = NormaliseMaterials(cells.GetValueOrDefault(Materials, ""));
             if (materials.Length == 0)
@@ -235,7 +236,7 @@ public static partial class TaskListTable
                 [Level2] = l2 is null ? "" : Level2Label(l2.Order, l2.Text),
                 [Number] = indicator.No!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [Text] = indicator.Text,
-                [Methods] = string.Join("、", indicator.Methods),
+                [Methods] = string.Join("、", EvaluationMethods.Labels(indicator.Methods)),
                 [Materials] = indicator.Materials ?? "",
                 [Units] = string.Join("\n", indicator.Units),
             };

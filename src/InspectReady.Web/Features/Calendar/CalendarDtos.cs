@@ -8,8 +8,12 @@ public sealed record WorkingDaysCountDto(int Count);
 
 public sealed record IsWorkingDayDto(bool WorkingDay, string? Name);
 
-/// <param name="Kind">工作日, 休息日, 放假 or 调休上班; 待定 when the data is missing.</param>
-public sealed record CalendarDayDto(string Date, string Weekday, string Kind, bool? WorkingDay, string? Name);
+/// <param name="Kind">workday, weekend, holiday or adjusted_workday (工作日, 休息日, 放假, 调休上班); unknown (待定) when the data is missing.</param>
+public sealed record CalendarDayDto(string Date, string Weekday, string Kind, bool? WorkingDay, string? Name)
+{
+    /// <summary>The Chinese label of <see cref="Kind"/> (a <see cref="CalendarText.DayKinds"/> code).</summary>
+    public string KindLabel => CalendarText.DayKinds.Label(Kind);
+}
 
 /// <param name="MissingYear">The year whose notice is needed for days marked 待定, if any.</param>
 public sealed record CalendarMonthDto(int Year, int Month, IReadOnlyList<CalendarDayDto> Days, int? MissingYear, string? Message);

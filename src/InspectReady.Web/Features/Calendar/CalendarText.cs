@@ -30,11 +30,18 @@ public static class CalendarText
         return null;
     }
 
-    public static string KindLabel(DayKind kind) => kind switch
+    /// <summary>A day's kind as the API returns it (ADR 0036): <c>workday</c>, <c>weekend</c>, <c>holiday</c>,
+    /// <c>adjusted_workday</c>, or <c>unknown</c> for a year the calendar does not hold yet.</summary>
+    public static readonly CodeSet DayKinds = new(("workday", "工作日"), ("weekend", "休息日"), ("holiday", "放假"),
+        ("adjusted_workday", "调休上班"), (UnknownDay, "待定"));
+
+    public const string UnknownDay = "unknown";
+
+    public static string KindCode(DayKind kind) => kind switch
     {
-        DayKind.Workday => "工作日",
-        DayKind.Weekend => "休息日",
-        DayKind.Holiday => "放假",
-        _ => "调休上班",
+        DayKind.Workday => "workday",
+        DayKind.Weekend => "weekend",
+        DayKind.Holiday => "holiday",
+        _ => "adjusted_workday",
     };
 }

@@ -1,10 +1,11 @@
+using InspectReady.Web.Infrastructure.Http;
 using InspectReady.Web.Infrastructure.Security;
 
 namespace InspectReady.Web.Features.Dashboards;
 
 public static class DashboardApi
 {
-    public static IServiceCollection AddDashboards(this IServiceCollection services) => services.AddScoped<DashboardHandler>().AddSingleton<DashboardReadModel>();
+    public static IServiceCollection AddDashboards(this IServiceCollection services) => services.AddScoped<DashboardHandler>().AddSingleton<DashboardReadModel>().AddSingleton<SerializedOnce>();
 
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
@@ -13,12 +14,12 @@ public static class DashboardApi
                 (await h.OverviewAsync(ctx.Scope(), id, unitId)).ToHttp(Results.Ok, "创建活动"))
             .WithSummary("总览：任务数、已报送、已通过、退回、逾期、3天内到期；按一级指标、按测评方法统计；单位按完成率排名。本单位用户只看到本单位")
             .Produces<DashboardOverviewDto>();
-        api.MapGet("/matrix", async (Guid id, HttpContext ctx, DashboardHandler h) =>
-                (await h.MatrixAsync(ctx.Scope(), id)).ToHttp(Results.Ok, "创建活动"))
+        api.MapGet("/matrix", async (Guid id, HttpContext ctx, DashboardHandler h, SerializedOnce json) =>
+                (await h.MatrixAsync(ctx.Scope(), id)).ToHttp(json.Ok, "创建活动"))
             .WithSummary("指标 × 单位矩阵（紧凑格式）：units、level1、statuses 各列一次；tasks[i] = [单位序号, 状态序号, 标志(1逾期 2牵头)]，对应 taskIds[i]；cells = [指标行序号, 任务序号]，无任务的格子不列出")
             .Produces<MatrixDto>();
-        api.MapGet("/deadlines", async (Guid id, int? days, HttpContext ctx, DashboardHandler h) =>
-                (await h.DeadlinesAsync(ctx.Scope(), id, days ?? DashboardHandler.DueSoonDays)).ToHttp(Results.Ok, "创建活动"))
+        api.MapGet("/deadlines", async (Guid id, int? days, HttpContext ctx, DashboardHandler h, SerializedOnce json) =>
+                (await h.DeadlinesAsync(ctx.Scope(), id, days ?? DashboardHandler.DueSoonDays)).ToHttp(json.Ok, "创建活动"))
             .WithSummary("逾期任务和 days 天内（默认3天）到期的未报送任务")
             .Produces<DeadlinesDto>();
         api.MapGet("/progress", async (Guid id, HttpContext ctx, DashboardHandler h) =>

@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 
 namespace InspectReady.Web.Features.Dashboards;
 

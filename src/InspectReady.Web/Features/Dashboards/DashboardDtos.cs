@@ -1,4 +1,5 @@
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 
 namespace InspectReady.Web.Features.Dashboards;
 
@@ -13,7 +14,8 @@ public sealed record StatusCountsDto(int Tasks, int Draft, int AwaitingSignOff, 
     public double Completion => Tasks == 0 ? 0 : Math.Round(100.0 * Filed / Tasks, 1);
 }
 
-public sealed record BreakdownRowDto(string Name, StatusCountsDto Counts);
+/// <param name="Code">The method's code on a row of <c>byMethod</c> (its <c>name</c> is the label); null on other rows.</param>
+public sealed record BreakdownRowDto(string Name, StatusCountsDto Counts, string? Code = null);
 
 public sealed record UnitRankDto(int Rank, Guid UnitId, string UnitName, StatusCountsDto Counts);
 

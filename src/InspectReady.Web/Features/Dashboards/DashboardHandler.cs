@@ -1,6 +1,7 @@
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared;
@@ -44,7 +45,7 @@ public sealed class DashboardHandler(IDbContextFactory<AppDbContext> factory, Da
             var counts = Count(tasks.Where(t => (t.Methods & bit) != 0), today);
             if (counts.Tasks > 0)
             {
-                byMethod.Add(new BreakdownRowDto(EvaluationMethods.All[m], counts));
+                byMethod.Add(new BreakdownRowDto(EvaluationMethods.Label(EvaluationMethods.All[m]), counts, EvaluationMethods.All[m]));
             }
         }
         return new DashboardOverviewDto(view.Campaign.Id, view.Campaign.Name, today, DueSoonDays, view.UnitId,

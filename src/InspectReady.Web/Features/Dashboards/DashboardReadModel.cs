@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.CaseFiles;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Campaigns;
@@ -147,7 +148,7 @@ public sealed class DemoCampaign(IServiceProvider services)
             $"{detail.Task.UnitName}围绕{string.Join("、", detail.Task.IndicatorNos.Select(n => $"第{n}项"))}指标开展工作，已建立台账，相关材料按要求整理报送。（演示数据）",
             ["https://www.example.gov.cn/fzzf/demo"], lists, false, null, detail.Version));
         Require(saved.IsOk, $"保存任务 {detail.Task.Id} 草稿", saved.Message);
-        var documents = detail.Checklist.Where(c => c.Kind == MaterialItemKind.DocumentOrList.ChineseLabel()).ToList();
+        var documents = detail.Checklist.Where(c => c.Kind == MaterialItemKind.DocumentOrList.Code()).ToList();
         foreach (var item in documents)
         {
             var count = CountOf(item.CountRule, 1);

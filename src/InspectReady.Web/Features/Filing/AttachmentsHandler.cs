@@ -1,6 +1,7 @@
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Files;
 using InspectReady.Web.Features.Shared.Access;

@@ -1,4 +1,6 @@
+using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 
 namespace InspectReady.Web.Features.Filing;
 
@@ -8,13 +10,20 @@ public sealed record TaskDto(Guid Id, Guid CampaignId, Guid UnitId, string? Unit
 {
     /// <summary>The Chinese label of <see cref="Status"/> (a <see cref="FilingStatus"/> code).</summary>
     public string StatusLabel => FilingStatus.Label(Status);
+
+    /// <summary>The Chinese labels of <see cref="Methods"/> (<see cref="EvaluationMethods"/> codes), in their order.</summary>
+    public IReadOnlyList<string> MethodLabels => EvaluationMethods.Labels(Methods);
 }
 
 /// <summary>还缺什么 of one task: how many rules its saved filing still breaks, and their messages.</summary>
 public sealed record TaskProblemsDto(Guid TaskId, int Count, IReadOnlyList<string> Messages);
 
 public sealed record ChecklistItemDto(int Index, string Text, string Kind, string? CountRule, DateOnly? WindowFrom, DateOnly? WindowTo,
-    IReadOnlyList<string> RequiredFields, IReadOnlyList<string>? ListColumns);
+    IReadOnlyList<string> RequiredFields, IReadOnlyList<string>? ListColumns)
+{
+    /// <summary>The Chinese label of <see cref="Kind"/> (a <see cref="MaterialItemKindExtensions.Codes"/> code).</summary>
+    public string KindLabel => MaterialItemKindExtensions.Codes.Label(Kind);
+}
 
 public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, string Kind, int? ItemIndex,
     DateTime UploadedAt, string UploadedBy, bool Previewable)

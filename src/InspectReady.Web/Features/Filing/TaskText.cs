@@ -6,7 +6,7 @@ namespace InspectReady.Web.Features.Filing;
 /// <summary>How the filing pages write tasks, sizes and times.</summary>
 internal static class TaskText
 {
-    public static string Indicators(IReadOnlyList<int> numbers) => Domain.Campaigns.IndicatorLabel.Of(numbers);
+    public static string Indicators(IReadOnlyList<int> numbers) => Domain.Filing.IndicatorLabel.Of(numbers);
 
     public static string Role(bool isLead) => isLead ? "牵头" : "配合";
 

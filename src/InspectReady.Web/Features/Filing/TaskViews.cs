@@ -2,6 +2,7 @@ using InspectReady.Web.Features.Shared.Notifications;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared.Access;
@@ -38,7 +39,8 @@ internal static class TaskViews
     }
 
     internal static async Task<Dictionary<int, IReadOnlyList<string>>> MethodsAsync(AppDbContext db, Guid frameworkId) =>
-        (await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == frameworkId && n.No != null).ToListAsync())
+        (await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == frameworkId && n.No != null)
+            .Select(n => new { n.No, n.Methods }).ToListAsync())
             .ToDictionary(n => n.No!.Value, n => (IReadOnlyList<string>)n.Methods);
 
     /// <summary>The task as its editor shows it: checklist, rules still broken, attachments, history.</summary>
@@ -56,7 +58,7 @@ internal static class TaskViews
             [.. checklist.Select(i =>
             {
                 var (from, to) = MaterialWindow.Of(i, campaign.CutoffDate);
-                return new ChecklistItemDto(i.Index, i.Text, i.Kind.ChineseLabel(),
+                return new ChecklistItemDto(i.Index, i.Text, i.Kind.Code(),
                     i.Count is { } c ? $"{ChecklistLabels.Of(c.Relation)}{c.Count}{c.Unit}" : null, from, to,
                     [.. i.RequiredFields.Select(ChecklistLabels.Of)], ListTemplates.For(i));
             })],
@@ -67,5 +69,16 @@ internal static class TaskViews
 
     internal static TaskDto ToDto(FilingTask t, string? unitName, IReadOnlyDictionary<int, IReadOnlyList<string>> methods, DateOnly today) =>
         new(t.Id, t.CampaignId, t.UnitId, unitName, t.IndicatorNos, t.GroupKey, t.IsLead, t.Status, t.Deadline, t.IsOverdue(today), t.SubmittedAt,
-            t.Reviewer, t.ReturnCount, t.Removed, [.. t.IndicatorNos.SelectMany(n => methods.GetValueOrDefault(n) ?? []).Distinct()]);
+            t.Reviewer, t.ReturnCount, t.Removed, MethodsOf(t.IndicatorNos, methods));
+
+    internal static TaskDto ToDto(TaskRow t, IReadOnlyDictionary<int, IReadOnlyList<string>> methods, DateOnly today) =>
+        new(t.Id, t.CampaignId, t.UnitId, t.UnitName, t.IndicatorNos, t.GroupKey, t.IsLead, t.Status, t.Deadline,
+            FilingTask.Overdue(t.Status, t.Deadline, today), t.SubmittedAt, t.Reviewer, t.ReturnCount, t.Removed, MethodsOf(t.IndicatorNos, methods));
+
+    private static List<string> MethodsOf(IEnumerable<int> numbers, IReadOnlyDictionary<int, IReadOnlyList<string>> methods) =>
+        [.. numbers.SelectMany(n => methods.GetValueOrDefault(n) ?? []).Distinct()];
 }
+
+/// <summary>The columns of a task a list shows: statements, lists and links stay in the database.</summary>
+internal sealed record TaskRow(Guid Id, Guid CampaignId, Guid UnitId, string? UnitName, List<int> IndicatorNos, string GroupKey, bool IsLead,
+    string Status, DateOnly Deadline, DateTime? SubmittedAt, string? Reviewer, int ReturnCount, bool Removed);

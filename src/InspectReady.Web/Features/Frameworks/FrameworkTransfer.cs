@@ -29,7 +29,7 @@ public sealed class FrameworkTransfer(IDbContextFactory<AppDbContext> factory, F
         new(TaskListTable.Level2, Required: true) { HeaderOnly = true, Help = "如“1. 推进政府机构职能优化协同高效。”；空白时延续上一行", Example = "1. 推进政府机构职能优化协同高效。" },
         new(TaskListTable.Number, Required: true) { HeaderOnly = true, Help = "正整数，从1起连续不重复", Example = "1" },
         new(TaskListTable.Text, Required: true) { HeaderOnly = true, Example = "示例三级指标内容。" },
-        new(TaskListTable.Methods, Required: true) { HeaderOnly = true, Help = $"可选：{string.Join("、", EvaluationMethods.All)}；多个用顿号分隔", Example = EvaluationMethods.All[0] },
+        new(TaskListTable.Methods, Required: true) { HeaderOnly = true, Help = $"可选：{EvaluationMethods.DescribeLabels()}；多个用顿号分隔", Example = EvaluationMethods.Label(EvaluationMethods.All[0]) },
         new(TaskListTable.Materials, Required: true) { HeaderOnly = true, Help = "无需材料时填写“不需提供申报材料。”", Example = "不需提供申报材料。" },
         new(TaskListTable.Units, Required: true) { HeaderOnly = true, Help = "多个单位用顿号或换行分隔", Example = "区司法局" },
     ])

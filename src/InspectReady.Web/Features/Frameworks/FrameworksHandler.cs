@@ -79,7 +79,7 @@ public sealed class FrameworksHandler(IDbContextFactory<AppDbContext> factory)
             var kind = ChecklistLabels.Kind(item.Kind);
             if (kind is null)
             {
-                errors.Add(new(row, "kind", $"材料类型“{item.Kind}”无效，可选：{string.Join("、", Enum.GetValues<MaterialItemKind>().Select(k => k.ChineseLabel()))}"));
+                errors.Add(new(row, "kind", $"材料类型“{item.Kind}”无效，可选：{MaterialItemKindExtensions.Codes.Describe()}"));
             }
             if (string.IsNullOrWhiteSpace(item.Text))
             {
@@ -196,14 +196,14 @@ public sealed class FrameworksHandler(IDbContextFactory<AppDbContext> factory)
     private static MaterialItemDto ToItem(MaterialItem i, DateOnly? cutoff)
     {
         var (from, to) = MaterialWindow.Of(i, cutoff);
-        return new MaterialItemDto(i.Index, i.Text, i.Kind.ChineseLabel(), i.Count is null ? null : ToCount(i.Count), i.SinceYear, i.Period,
+        return new MaterialItemDto(i.Index, i.Text, i.Kind.Code(), i.Count is null ? null : ToCount(i.Count), i.SinceYear, i.Period,
             [.. i.RequiredFields.Select(ChecklistLabels.Of)], from, to);
     }
 
     private static CountRuleDto ToCount(CountRule c) => new(ChecklistLabels.Of(c.Relation), c.Count, c.Unit);
 
     private static bool Matches(IndicatorDto i, IndicatorFilter f) =>
-        (string.IsNullOrWhiteSpace(f.Method) || i.Methods.Contains(f.Method))
+        (string.IsNullOrWhiteSpace(f.Method) || i.Methods.Contains(EvaluationMethods.Parse(f.Method) ?? f.Method))
         && (f.UnitNames is not { Count: > 0 } names || ResponsibleUnits.Names(i.Units, names.First(), names.Skip(1), f.UnitTags ?? [], f.UnitKind ?? ""))
         && (string.IsNullOrWhiteSpace(f.Keyword) || i.Text.Contains(f.Keyword, StringComparison.Ordinal)
             || (i.Materials?.Contains(f.Keyword, StringComparison.Ordinal) ?? false) || i.Level1.Contains(f.Keyword, StringComparison.Ordinal)

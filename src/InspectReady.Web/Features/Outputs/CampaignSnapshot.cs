@@ -2,6 +2,7 @@ using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Campaigns;

@@ -3,6 +3,7 @@ using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;
@@ -29,7 +30,7 @@ public sealed class OutputsHandler(IDbContextFactory<AppDbContext> factory, CjkF
             [TaskListTable.Level2] = TaskListTable.Level2Label(o.L2.Order, o.L2.Text),
             [TaskListTable.Number] = o.Indicator.No,
             [TaskListTable.Text] = o.Indicator.Text,
-            [TaskListTable.Methods] = string.Join("、", o.Indicator.Methods),
+            [TaskListTable.Methods] = string.Join("、", EvaluationMethods.Labels(o.Indicator.Methods)),
             [TaskListTable.Materials] = o.Indicator.Materials,
             [TaskListTable.Units] = snapshot.UnitName(t) + (t.IsLead ? "（牵头）" : "（配合）"),
             ["状态"] = FilingStatus.Label(t.Status),

@@ -5,6 +5,7 @@ using System.Text.Json;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Jobs;
 using InspectReady.Web.Infrastructure.Documents;
 using InspectReady.Web.Infrastructure.Files;
@@ -57,7 +58,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                 {
                     // A group's filing is stored once, in the folder of its first indicator.
                     var first = tasks[0].IndicatorNos[0];
-                    await WriteTextAsync(zip, $"{folder}/合并提供说明.txt", $"本项与{Domain.Campaigns.IndicatorLabel.Of(tasks[0].IndicatorNos)}指标合并提供材料，见第{first}项文件夹。\r\n", ct);
+                    await WriteTextAsync(zip, $"{folder}/合并提供说明.txt", $"本项与{Domain.Filing.IndicatorLabel.Of(tasks[0].IndicatorNos)}指标合并提供材料，见第{first}项文件夹。\r\n", ct);
                     index.Add(Row(folder + "/合并提供说明.txt", no, "", "", 0, ""));
                     continue;
                 }
@@ -81,7 +82,7 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                     {
                         using (var doc = OfficialDocument.Create(buffer, fonts, stamp.Line))
                         {
-                            doc.Title($"{Domain.Campaigns.IndicatorLabel.Of(task.IndicatorNos)}指标情况说明");
+                            doc.Title($"{Domain.Filing.IndicatorLabel.Of(task.IndicatorNos)}指标情况说明");
                             doc.Note($"{snapshot.UnitName(task)}（{(task.IsLead ? "牵头" : "配合")}）");
                             doc.Paragraph(task.NotApplicable ? $"不涉及本部门职责。{task.NotApplicableReason}" : task.Statement ?? "（未填写情况说明）");
                         }

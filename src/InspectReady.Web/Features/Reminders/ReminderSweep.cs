@@ -3,7 +3,8 @@ using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
-using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Filing;
+using InspectReady.Web.Domain.Notifications;
 using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Domain.Reminders;
 using InspectReady.Web.Infrastructure.Audit;
@@ -99,7 +100,7 @@ public sealed partial class ReminderSweep(IDbContextFactory<AppDbContext> factor
         {
             return null;
         }
-        var label = Domain.Campaigns.IndicatorLabel.Of(c.IndicatorNos);
+        var label = Domain.Filing.IndicatorLabel.Of(c.IndicatorNos);
         var body = c.Reminder.Describe(unitName, label, c.Deadline);
         var sent = Notifier.Send(db, new NotifyMessage(c.Reminder.Title, body, $"/tasks/{c.TaskId}", now), to.Users, to.Mail, to.Sms);
         await db.SaveChangesAsync(ct);

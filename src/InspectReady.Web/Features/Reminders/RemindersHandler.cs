@@ -2,7 +2,7 @@ using InspectReady.Web.Features.Shared.Paging;
 using System.Net.Mail;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
-using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Notifications;
 using InspectReady.Web.Domain.Organisation;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Infrastructure.Audit;

@@ -1,5 +1,5 @@
 using InspectReady.Web.Data;
-using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Notifications;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;

@@ -116,15 +116,16 @@ public abstract class CalendarScenarios(AppFactory factory)
         var month = await api.GetJsonAsync("/api/v1/calendar/month?year=2021&month=10");
         var days = month["days"]!.AsArray();
         Assert.Equal(31, days.Count);
-        Assert.Equal("放假", days[0]!["kind"]!.GetValue<string>());
-        Assert.Equal("调休上班", days[8]!["kind"]!.GetValue<string>());
-        Assert.Equal("休息日", days[9]!["kind"]!.GetValue<string>());
+        Assert.Equal("holiday", days[0]!["kind"]!.GetValue<string>());
+        Assert.Equal("放假", days[0]!["kindLabel"]!.GetValue<string>());
+        Assert.Equal("adjusted_workday", days[8]!["kind"]!.GetValue<string>());
+        Assert.Equal("weekend", days[9]!["kind"]!.GetValue<string>());
         // 21 weekdays, minus 10/1 and 10/4–10/7 off (5), plus Sat 10/9 worked: 17.
         Assert.Equal(17, days.Count(d => d!["workingDay"]!.GetValue<bool?>() == true));
 
         var december = await api.GetJsonAsync("/api/v1/calendar/month?year=2026&month=12");
         Assert.Equal(2027, december["missingYear"]!.GetValue<int>());
-        Assert.Equal(7, december["days"]!.AsArray().Count(d => d!["kind"]!.GetValue<string>() == "待定"));
+        Assert.Equal(7, december["days"]!.AsArray().Count(d => d!["kind"]!.GetValue<string>() == "unknown"));
     }
 
     [Fact]

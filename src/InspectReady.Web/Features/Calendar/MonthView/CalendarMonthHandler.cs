@@ -5,7 +5,7 @@ namespace InspectReady.Web.Features.Calendar.MonthView;
 /// <summary>A month of the calendar in force, for the month view: days without data are 待定, with the year that is missing.</summary>
 public sealed class CalendarMonthHandler(WorkingCalendarHandler calendar)
 {
-    public const string Unknown = "待定";
+    public const string Unknown = CalendarText.UnknownDay;
 
     public async Task<CalendarMonthDto> MonthAsync(int year, int month, CancellationToken ct = default)
     {
@@ -17,7 +17,7 @@ public sealed class CalendarMonthHandler(WorkingCalendarHandler calendar)
         {
             if (current.TryDescribe(date, out var info))
             {
-                days.Add(new CalendarDayDto(CalendarText.Iso(date), CalendarText.Weekday(date), CalendarText.KindLabel(info.Kind), info.IsWorkingDay, info.HolidayName));
+                days.Add(new CalendarDayDto(CalendarText.Iso(date), CalendarText.Weekday(date), CalendarText.KindCode(info.Kind), info.IsWorkingDay, info.HolidayName));
             }
             else
             {

@@ -41,8 +41,8 @@ public sealed class ExamsHandler(IDbContextFactory<AppDbContext> factory, IChina
         }
         var cells = (r.Blueprint ?? []).Select(c => new BlueprintCell(c.Type ?? "", Empty(c.Source), Empty(c.Difficulty), c.Count, c.Score)).ToList();
         errors.AddRange(Blueprints.Validate(cells).Select(e => new FieldError(null, "blueprint", e)));
-        var opens = r.OpensAt?.ToUniversalTime() ?? clock.UtcNow;
-        var closes = r.ClosesAt?.ToUniversalTime() ?? opens.AddDays(7);
+        var opens = r.OpensAt is { } o ? ChinaTime.ToUtc(o) : clock.UtcNow;
+        var closes = r.ClosesAt is { } c ? ChinaTime.ToUtc(c) : opens.AddDays(7);
         if (closes <= opens)
         {
             errors.Add(new(null, "closesAt", "结束时间应晚于开始时间"));

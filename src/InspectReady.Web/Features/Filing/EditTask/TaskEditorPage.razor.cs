@@ -2,6 +2,7 @@ using AntDesign;
 using InspectReady.Web.Components.Shared;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared;
 using Microsoft.AspNetCore.Components;
@@ -33,7 +34,7 @@ public partial class TaskEditorPage : AppPage
     private bool CanDecide => detail is { } d && ((isLeader && d.Task.Status == FilingStatus.AwaitingSignOff)
         || (isOffice && d.Task.Status is FilingStatus.Submitted or FilingStatus.Approved));
 
-    private bool LinksRequired => detail?.Checklist.Any(i => i.Kind == MaterialItemKind.Url.ChineseLabel() || i.RequiredFields.Contains(ChecklistLabels.Of(RequiredField.Url))) == true;
+    private bool LinksRequired => detail?.Checklist.Any(i => i.Kind == MaterialItemKind.Url.Code() || i.RequiredFields.Contains(ChecklistLabels.Of(RequiredField.Url))) == true;
 
     private string NextStep => detail?.Task.Status switch
     {

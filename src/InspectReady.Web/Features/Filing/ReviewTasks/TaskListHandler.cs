@@ -2,6 +2,7 @@ using InspectReady.Web.Features.Shared.Notifications;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared.Access;
@@ -43,9 +44,10 @@ public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, ICh
         var ordered = from t in filtered.Value!
                       join u in db.Units on t.UnitId equals u.Id
                       orderby t.GroupKey.Length, t.GroupKey, u.Name, t.Id
-                      select new { Task = t, UnitName = u.Name };
+                      select new TaskRow(t.Id, t.CampaignId, t.UnitId, u.Name, t.IndicatorNos, t.GroupKey, t.IsLead, t.Status, t.Deadline,
+                          t.SubmittedAt, t.Reviewer, t.ReturnCount, t.Removed);
         var slice = await ordered.ToPageAsync(page ?? PageRequest.First);
-        return Outcome<Paged<TaskDto>>.Ok(slice.Map(r => TaskViews.ToDto(r.Task, r.UnitName, methods, today)));
+        return Outcome<Paged<TaskDto>>.Ok(slice.Map(r => TaskViews.ToDto(r, methods, today)));
     }
 
     /// <summary>How many of the listed tasks (same filters, status aside) are in each state: the summary above a list.</summary>
@@ -69,7 +71,7 @@ public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, ICh
 
     private async Task<Outcome<IQueryable<FilingTask>>> FilteredAsync(AppDbContext db, FilingReach reach, Campaign campaign, TaskFilter filter)
     {
-        var query = TaskAccess.Listed(db, reach).AsNoTracking().Where(t => t.CampaignId == campaign.Id);
+        var query = TaskAccess.ListedIn(db, reach, campaign).AsNoTracking();
         if (filter.UnitId is { } unit)
         {
             query = query.Where(t => t.UnitId == unit);
@@ -93,7 +95,7 @@ public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, ICh
         }
         if (!string.IsNullOrWhiteSpace(filter.Method))
         {
-            var method = filter.Method;
+            var method = EvaluationMethods.Parse(filter.Method) ?? filter.Method;
             var numbers = (await TaskViews.MethodsAsync(db, campaign.FrameworkId)).Where(kv => kv.Value.Contains(method)).Select(kv => kv.Key).ToList();
             query = query.Where(t => t.IndicatorNos.Any(n => numbers.Contains(n)));
         }
@@ -121,7 +123,7 @@ public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, ICh
         {
             return Outcome<IReadOnlyList<TaskProblemsDto>>.NotFound();
         }
-        var query = TaskAccess.Listed(db, reach).AsNoTracking().Include(t => t.Attachments).Where(t => t.CampaignId == campaignId && !t.Removed);
+        var query = TaskAccess.ListedIn(db, reach, campaign).AsNoTracking().Include(t => t.Attachments).Where(t => !t.Removed);
         var tasks = await query.ToListAsync();
         var checklists = (await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == campaign.FrameworkId && n.No != null).ToListAsync())
             .ToDictionary(n => n.No!.Value, n => n.MaterialItems);

@@ -1,6 +1,7 @@
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Campaigns;
-using InspectReady.Web.Domain.Messaging;
+using InspectReady.Web.Domain.Filing;
+using InspectReady.Web.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InspectReady.Web.Features.Shared.Notifications;

@@ -3,6 +3,7 @@ using InspectReady.Web.Features.Shared.Export;
 using InspectReady.Web.Data;
 using InspectReady.Web.Domain.Access;
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Supervision;
 using InspectReady.Web.Features.Shared.Access;

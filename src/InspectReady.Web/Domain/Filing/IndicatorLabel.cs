@@ -1,4 +1,6 @@
-namespace InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
+namespace InspectReady.Web.Domain.Filing;
 
 /// <summary>
 /// How a list names the indicators of a task: 第7项, 第3、4项, and a merged materials group of consecutive numbers as a

@@ -1,8 +1,10 @@
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using System.Globalization;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Organisation;
 
-namespace InspectReady.Web.Domain.Campaigns;
+namespace InspectReady.Web.Domain.Filing;
 
 /// <summary>A broken rule of the document, named so that the unit knows what to fix and where.</summary>
 public sealed record RuleViolation(string Rule, string Message, int? Item = null, int? Row = null, string? Field = null);

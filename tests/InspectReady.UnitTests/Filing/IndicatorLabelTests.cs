@@ -1,6 +1,7 @@
 using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 
-namespace InspectReady.UnitTests.Campaigns;
+namespace InspectReady.UnitTests.Filing;
 
 public sealed class IndicatorLabelTests
 {

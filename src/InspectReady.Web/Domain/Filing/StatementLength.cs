@@ -1,6 +1,8 @@
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using System.Text;
 
-namespace InspectReady.Web.Domain.Campaigns;
+namespace InspectReady.Web.Domain.Filing;
 
 /// <summary>
 /// 字数 of a 情况说明: Unicode code points (a character outside the BMP is one 字), punctuation included,

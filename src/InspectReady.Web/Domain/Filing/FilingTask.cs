@@ -1,4 +1,6 @@
-namespace InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
+namespace InspectReady.Web.Domain.Filing;
 
 /// <summary>
 /// 任务: one unit's filing for one materials group (a single indicator is a group of one) of a campaign.
@@ -41,7 +43,11 @@ public sealed class FilingTask
 
     public string GroupLabel => IndicatorLabel.Of(IndicatorNos);
 
-    public bool IsOverdue(DateOnly today) => Status is not (FilingStatus.Submitted or FilingStatus.Approved or FilingStatus.AwaitingSignOff) && today > Deadline;
+    public bool IsOverdue(DateOnly today) => Overdue(Status, Deadline, today);
+
+    /// <summary>The overdue rule on a task's state and deadline alone (for narrow projections of tasks).</summary>
+    public static bool Overdue(string status, DateOnly deadline, DateOnly today) =>
+        status is not (FilingStatus.Submitted or FilingStatus.Approved or FilingStatus.AwaitingSignOff) && today > deadline;
 
     public void EnsureEditable()
     {

@@ -1,6 +1,8 @@
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 
-namespace InspectReady.Web.Domain.Campaigns;
+namespace InspectReady.Web.Domain.Filing;
 
 /// 任务状态: English codes in the database and the API, Chinese labels on the pages.
 public static class FilingStatus

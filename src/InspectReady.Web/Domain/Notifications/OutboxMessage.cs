@@ -1,4 +1,4 @@
-namespace InspectReady.Web.Domain.Messaging;
+namespace InspectReady.Web.Domain.Notifications;
 
 /// <summary>
 /// A message for a gateway to deliver (SMS or mail). Written in the same transaction as the event it reports;

@@ -1,7 +1,9 @@
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Domain.Organisation;
 
-namespace InspectReady.Web.Domain.Campaigns;
+namespace InspectReady.Web.Domain.Filing;
 
 public sealed record PlannedIndicator(int No, IReadOnlyList<string> Units, IReadOnlyList<int>? MaterialsGroup);
 

@@ -1,6 +1,8 @@
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Common;
 
-namespace InspectReady.Web.Domain.Campaigns;
+namespace InspectReady.Web.Domain.Filing;
 
 /// 附件
 public sealed class TaskAttachment
@@ -73,16 +75,4 @@ public sealed class TaskComment
     public DateTime At { get; set; } = DateTime.UtcNow;
     public required string UserName { get; set; }
     public required string Text { get; set; }
-}
-
-/// 站内通知
-public sealed class Notification
-{
-    public long Id { get; set; }
-    public Guid UserId { get; set; }
-    public DateTime At { get; set; } = DateTime.UtcNow;
-    public required string Title { get; set; }
-    public string? Body { get; set; }
-    public string? Link { get; set; }
-    public DateTime? ReadAt { get; set; }
 }

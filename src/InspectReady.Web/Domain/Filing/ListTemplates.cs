@@ -1,6 +1,8 @@
+using InspectReady.Web.Domain.Campaigns;
+using InspectReady.Web.Domain.Filing;
 using InspectReady.Web.Domain.Frameworks;
 
-namespace InspectReady.Web.Domain.Campaigns;
+namespace InspectReady.Web.Domain.Filing;
 
 /// <summary>The columns of the structured lists the checklist asks for.</summary>
 public static class ListTemplates
