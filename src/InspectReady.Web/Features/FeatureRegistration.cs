@@ -50,6 +50,7 @@ public static class FeatureRegistration
         services.AddScoped<FrameworkTransfer>();
         services.AddScoped<CampaignsHandler>();
         services.AddScoped<TaskListHandler>();
+        services.AddSingleton<FrameworkMethods>();
         services.AddScoped<TaskDetailsHandler>();
         services.AddScoped<FilingHandler>();
         services.AddScoped<DecisionsHandler>();

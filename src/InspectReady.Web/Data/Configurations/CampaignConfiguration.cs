@@ -32,7 +32,10 @@ public sealed class FilingTaskConfiguration : IEntityTypeConfiguration<FilingTas
     {
         builder.ToTable("Tasks");
         builder.HasIndex(t => new { t.CampaignId, t.UnitId, t.GroupKey }).IsUnique();
-        builder.HasIndex(t => new { t.CampaignId, t.Status });
+        // The lists' index (ADR 0039): a campaign's tasks by state, covering the filter, the sort key and the id, so a
+        // queue's count and page of ids are read from the index alone; the wide row (statement, lists) after it is
+        // read only for the page.
+        builder.HasIndex(t => new { t.CampaignId, t.Status, t.Removed, t.GroupKey, t.UnitId, t.Id }).HasDatabaseName("IX_Tasks_Queue");
         builder.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.GroupKey).HasMaxLength(20);

@@ -38,11 +38,6 @@ internal static class TaskViews
         return node?.MaterialItems ?? [];
     }
 
-    internal static async Task<Dictionary<int, IReadOnlyList<string>>> MethodsAsync(AppDbContext db, Guid frameworkId) =>
-        (await db.FrameworkNodes.AsNoTracking().Where(n => n.FrameworkId == frameworkId && n.No != null)
-            .Select(n => new { n.No, n.Methods }).ToListAsync())
-            .ToDictionary(n => n.No!.Value, n => (IReadOnlyList<string>)n.Methods);
-
     /// <summary>The task as its editor shows it: checklist, rules still broken, attachments, history.</summary>
     internal static async Task<TaskDetailDto> DetailAsync(AppDbContext db, DateOnly today, FilingTask task, Campaign campaign)
     {

@@ -1008,10 +1008,11 @@ namespace InspectReady.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("CampaignId", "Status");
-
                     b.HasIndex("CampaignId", "UnitId", "GroupKey")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status", "Removed", "GroupKey", "UnitId", "Id")
+                        .HasDatabaseName("IX_Tasks_Queue");
 
                     b.ToTable("Tasks", (string)null);
                 });

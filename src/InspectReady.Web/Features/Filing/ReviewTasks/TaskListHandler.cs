@@ -7,6 +7,7 @@ using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Campaigns;
+using InspectReady.Web.Features.Frameworks;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Infrastructure.Audit;
@@ -18,7 +19,7 @@ public sealed record TaskFilter(Guid? UnitId = null, string? Status = null, stri
     bool IncludeRemoved = false);
 
 /// <summary>The campaign's task lists: the review queue, 我的任务, the counts by state and 还缺什么 for a whole list.</summary>
-public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
+public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, IChinaClock clock, FrameworkMethods frameworkMethods)
 {
     /// <summary>
     /// The campaign's tasks the actor may list (the review queue with <c>status</c>), one page of them: every filter,
@@ -38,16 +39,25 @@ public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, ICh
         {
             return filtered.As<Paged<TaskDto>>();
         }
-        var methods = await TaskViews.MethodsAsync(db, campaign.FrameworkId);
+        var methods = await frameworkMethods.OfAsync(db, campaign.FrameworkId);
         var today = clock.Today;
-        // GroupKey is the group's first indicator number: ordered by length, then text, it sorts as a number.
+        // GroupKey is the group's first indicator number: ordered by length, then text, it sorts as a number. The count
+        // and the page of ids come from the queue index (ADR 0039); then only the page's rows are read.
         var ordered = from t in filtered.Value!
                       join u in db.Units on t.UnitId equals u.Id
                       orderby t.GroupKey.Length, t.GroupKey, u.Name, t.Id
-                      select new TaskRow(t.Id, t.CampaignId, t.UnitId, u.Name, t.IndicatorNos, t.GroupKey, t.IsLead, t.Status, t.Deadline,
-                          t.SubmittedAt, t.Reviewer, t.ReturnCount, t.Removed);
-        var slice = await ordered.ToPageAsync(page ?? PageRequest.First);
-        return Outcome<Paged<TaskDto>>.Ok(slice.Map(r => TaskViews.ToDto(r, methods, today)));
+                      select t.Id;
+        var request = page ?? PageRequest.First;
+        var total = await ordered.CountAsync();
+        var ids = await ordered.Skip(request.Skip).Take(request.PageSize).ToListAsync();
+        var rows = (await (from t in db.Tasks.AsNoTracking()
+                           where ids.Contains(t.Id)
+                           join u in db.Units on t.UnitId equals u.Id
+                           select new TaskRow(t.Id, t.CampaignId, t.UnitId, u.Name, t.IndicatorNos, t.GroupKey, t.IsLead, t.Status, t.Deadline,
+                               t.SubmittedAt, t.Reviewer, t.ReturnCount, t.Removed)).ToListAsync())
+            .ToDictionary(r => r.Id);
+        return Outcome<Paged<TaskDto>>.Ok(new Paged<TaskDto>([.. ids.Where(rows.ContainsKey).Select(id => TaskViews.ToDto(rows[id], methods, today))],
+            total, request.Page, request.PageSize));
     }
 
     /// <summary>How many of the listed tasks (same filters, status aside) are in each state: the summary above a list.</summary>
@@ -96,7 +106,7 @@ public sealed class TaskListHandler(IDbContextFactory<AppDbContext> factory, ICh
         if (!string.IsNullOrWhiteSpace(filter.Method))
         {
             var method = EvaluationMethods.Parse(filter.Method) ?? filter.Method;
-            var numbers = (await TaskViews.MethodsAsync(db, campaign.FrameworkId)).Where(kv => kv.Value.Contains(method)).Select(kv => kv.Key).ToList();
+            var numbers = (await frameworkMethods.OfAsync(db, campaign.FrameworkId)).Where(kv => kv.Value.Contains(method)).Select(kv => kv.Key).ToList();
             query = query.Where(t => t.IndicatorNos.Any(n => numbers.Contains(n)));
         }
         if (filter.Overdue is { } overdue)
