@@ -35,6 +35,11 @@ su postgres -c "$PGBIN/initdb -D $PGDATA -U postgres -A trust -E UTF8 --locale=C
 su postgres -c "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -t 60 -o '-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp' start" >/dev/null \
   || { cat "$PGDATA/server.log"; echo "0 passed, 1 failed"; exit 1; }
 export INSPECTREADY_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
+# The restore drill runs pg_dump/pg_restore (the postgresql package brings its client programs); the backup command
+# looks in the same newest /usr/lib/postgresql/*/bin, so the client is never older than this server.
+export Backup__PgBinDirectory="$PGBIN"
+"$PGBIN/pg_dump" --version >/dev/null && "$PGBIN/pg_restore" --version >/dev/null \
+  || { echo "pg_dump/pg_restore missing in $PGBIN"; echo "0 passed, 1 failed"; exit 1; }
 
 dotnet build InspectReady.sln -c Release -nologo -v q 2>&1 | tee "$OUT/build.log" | grep -E "error|Warn|Error" || true
 if ! grep -q " 0 Error(s)" "$OUT/build.log"; then echo "0 passed, 1 failed"; exit 1; fi

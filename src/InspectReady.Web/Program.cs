@@ -8,6 +8,7 @@ using InspectReady.Web.Features;
 using InspectReady.Web.Features.Demo;
 using InspectReady.Web.Infrastructure.Hosting;
 using InspectReady.Web.Infrastructure.Identity;
+using InspectReady.Web.Infrastructure.Operations;
 using InspectReady.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -17,7 +18,7 @@ CultureInfo.DefaultThreadCurrentUICulture = zh;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a != DemoData.Command).ToArray(),
+    Args = HostCommands.HostArgs(args).Where(a => a != DemoData.Command).ToArray(),
     // The UI library's _content/ assets are served from the package also when run outside Development.
     WebRootPath = "wwwroot",
 });
@@ -45,6 +46,12 @@ builder.Services.AddSingleton<Bootstrap>();
 var app = builder.Build();
 LocaleProvider.SetLocale("zh-CN");
 
+// backup / restore run instead of the server and before the bootstrap: a restore needs its target still empty.
+if (HostCommands.Is(args))
+{
+    Environment.ExitCode = await HostCommands.RunAsync(app.Services, args);
+    return;
+}
 await app.Services.GetRequiredService<Bootstrap>().RunAsync();
 if (args.Contains(DemoData.Command))
 {

@@ -126,6 +126,7 @@ public class ServerFixture : IAsyncLifetime, IDisposable
             }
             builder.UseSetting("Security:RequireTotp", requireTotp ? "true" : "false");
             builder.UseSetting("Security:RateLimit:Enabled", "false");
+            builder.UseSetting("Retention:Enabled", "false");
             if (adminPassword is not null)
             {
                 builder.UseSetting("INSPECTREADY_ADMIN_PASSWORD", adminPassword);

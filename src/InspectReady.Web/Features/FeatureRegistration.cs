@@ -71,6 +71,13 @@ public static class FeatureRegistration
         services.AddSingleton<IJobHandler, PackageJob>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        // Retention, orphan cleanup and scheduled backups (ADR 0043–0045); backup/restore commands.
+        services.AddSingleton<Infrastructure.Operations.PgTools>();
+        services.AddSingleton<Infrastructure.Operations.BackupService>();
+        services.AddSingleton<Infrastructure.Operations.RetentionCleaner>();
+        services.AddSingleton<IJobHandler, Infrastructure.Operations.RetentionJob>();
+        services.AddSingleton<IJobHandler, Infrastructure.Operations.BackupJob>();
+        services.AddHostedService<Infrastructure.Operations.MaintenanceScheduler>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IChinaClock, ChinaClock>();
         services.AddSingleton<TempFiles>();

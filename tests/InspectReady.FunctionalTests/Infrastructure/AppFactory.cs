@@ -34,6 +34,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("INSPECTREADY_SECADMIN_PASSWORD", SecurityAdminPassword);
         builder.UseSetting("INSPECTREADY_AUDITADMIN_PASSWORD", AuditAdminPassword);
         builder.UseSetting("Database:Provider", Provider);
+        // The hourly retention run is started by the scenarios that test it, not behind every other scenario's back.
+        builder.UseSetting("Retention:Enabled", "false");
         ConfigureSecurity(builder);
         // TestServer has no socket; give requests the loopback address a real connection would have.
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, LoopbackClient>());

@@ -24,7 +24,7 @@ public sealed partial class StateCodeTests
     public void The_filing_states_are_the_issue_codes()
     {
         Assert.Equal(["draft", "pending_signoff", "submitted", "returned", "approved"], FilingStatus.All);
-        Assert.Equal(["queued", "running", "succeeded", "failed"], JobStates.Codes.Codes);
+        Assert.Equal(["queued", "running", "succeeded", "failed", "removed"], JobStates.Codes.Codes);
         Assert.Equal("待单位审核", FilingStatus.Label(FilingStatus.AwaitingSignOff));
     }
 
@@ -59,7 +59,8 @@ public sealed partial class StateCodeTests
         var sql = string.Join("\n", builder.Operations.OfType<SqlOperation>().Select(o => o.Sql));
         foreach (var set in Sets)
         {
-            foreach (var option in set.Options)
+            // removed (a package deleted by retention, issue 10) came after the migration: no row ever held its label.
+            foreach (var option in set.Options.Where(o => !(set == JobStates.Codes && o.Code == JobStates.Removed)))
             {
                 Assert.Contains($"= '{option.Code}' WHERE", sql, StringComparison.Ordinal);
                 Assert.Contains($"= '{option.Label}';", sql, StringComparison.Ordinal);

@@ -42,10 +42,16 @@ public static class JobStates
     public const string Succeeded = "succeeded";
     /// 失败
     public const string Failed = "failed";
+    /// 已删除: the result file was removed by retention (expired, or a newer package of the campaign exists); the
+    /// record stays.
+    public const string Removed = "removed";
 
-    public static readonly CodeSet Codes = new((Queued, "排队中"), (Running, "进行中"), (Succeeded, "已完成"), (Failed, "失败"));
+    /// What a download of a removed result answers (410).
+    public const string RemovedMessage = "该汇编包已按保留期限删除，请重新生成";
+
+    public static readonly CodeSet Codes = new((Queued, "排队中"), (Running, "进行中"), (Succeeded, "已完成"), (Failed, "失败"), (Removed, "已删除"));
 
     public static string Label(string? code) => Codes.Label(code);
 
-    public static bool IsFinished(string state) => state is Succeeded or Failed;
+    public static bool IsFinished(string state) => state is Succeeded or Failed or Removed;
 }

@@ -56,6 +56,10 @@ public sealed class JobsHandler(IDbContextFactory<AppDbContext> factory, DataRoo
             return loaded.As<(string, string)>();
         }
         var job = loaded.Value!;
+        if (job.State == JobStates.Removed)
+        {
+            return Outcome<(string, string)>.Gone(JobStates.RemovedMessage);
+        }
         if (job.State != JobStates.Succeeded || job.ResultPath is null)
         {
             return Outcome<(string, string)>.Conflict($"任务{JobStates.Label(job.State)}，尚无结果文件");
@@ -63,7 +67,8 @@ public sealed class JobsHandler(IDbContextFactory<AppDbContext> factory, DataRoo
         var path = root.Combine(job.ResultPath);
         if (!File.Exists(path))
         {
-            return Outcome<(string, string)>.NotFound();
+            // Removed outside retention (e.g. a restore from a backup, which does not carry packages).
+            return Outcome<(string, string)>.Gone(JobStates.RemovedMessage);
         }
         db.Record(actor, AuditActions.Download, $"迎检材料包 {job.ResultName}", detail: $"后台任务 {job.Id}，{job.ResultSize}字节");
         await db.SaveChangesAsync();

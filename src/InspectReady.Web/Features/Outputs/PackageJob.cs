@@ -44,7 +44,10 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
         var path = root.Combine(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var index = new List<Dictionary<string, object?>>();
-        await using (var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
+        // Written beside its final name and moved there only when complete and flushed to disk: a crash mid-way
+        // leaves a .part file (taken over by the rerun, or removed as an orphan), never a truncated package.
+        var partial = path + ".part";
+        await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: false, Encoding.UTF8))
         {
             await WriteTextAsync(zip, "说明.txt", $"{stamp.Line}\r\n{snapshot.Campaign.Name} 迎检材料包\r\n按指标体系分级存放：一级指标/二级指标/三级指标/责任单位。\r\n", ct);
@@ -139,6 +142,11 @@ public sealed class PackageJob(IDbContextFactory<AppDbContext> factory, FileStor
                 await buffer.CopyToAsync(es, ct);
             }
         }
+        await using (var written = new FileStream(partial, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous))
+        {
+            written.Flush(flushToDisk: true);
+        }
+        File.Move(partial, path, overwrite: true);
         progress.Report((100, "已完成"));
         return new JobResult(relative, $"{Safe(snapshot.Campaign.Name, 60)}-迎检材料包.zip", new FileInfo(path).Length);
     }

@@ -3,7 +3,7 @@ using InspectReady.Web.Infrastructure.Http;
 
 namespace InspectReady.Web.Features.Shared;
 
-public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict, Unprocessable }
+public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict, Unprocessable, Gone }
 
 /// <summary>What a handler answers: a value, or why not. Endpoints turn it into HTTP, pages into messages.</summary>
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldError> Errors)
@@ -15,6 +15,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
     public static Outcome<T> Forbidden() => new(OutcomeKind.Forbidden, default, []);
     public static Outcome<T> Forbidden(string reason) => new(OutcomeKind.Forbidden, default, [new FieldError(null, null, reason)]);
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, [new FieldError(null, null, message)]);
+    /// <summary>The thing existed and was removed on purpose (e.g. by retention): 410 with the reason.</summary>
+    public static Outcome<T> Gone(string message) => new(OutcomeKind.Gone, default, [new FieldError(null, null, message)]);
 
     /// <summary>For <see cref="OutcomeKind.Unprocessable"/>: the broken rules, each named, answered as 422.</summary>
     public IReadOnlyList<object>? Violations { get; init; }
@@ -32,6 +34,7 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
         OutcomeKind.NotFound => Problems.NotFound(what),
         OutcomeKind.Forbidden => Errors.Count == 0 ? Problems.Forbidden() : Problems.Forbidden(Message),
         OutcomeKind.Conflict => Problems.Status(StatusCodes.Status409Conflict, "操作冲突", Message),
+        OutcomeKind.Gone => Problems.Status(StatusCodes.Status410Gone, Message, Message),
         OutcomeKind.Unprocessable => Problems.Rules(Violations ?? Errors, Message),
         _ => Problems.Validation(Errors),
     };

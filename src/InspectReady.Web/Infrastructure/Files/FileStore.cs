@@ -11,7 +11,8 @@ public sealed class FileRejectedException(string message) : Exception(message);
 /// <summary>
 /// Content-addressed storage under <c>&lt;data&gt;/files/ab/cd/&lt;sha256&gt;</c>: uploads stream to a temporary
 /// file while they are hashed, are checked by content signature and size, and the same content is stored once.
-/// A failed or cut-off upload leaves nothing behind.
+/// A failed or cut-off upload leaves nothing behind; a crash leaves at most a temporary file or a stored file no row
+/// names yet, both removed by the orphan cleanup (<see cref="Operations.RetentionCleaner"/>) after its grace time.
 /// </summary>
 public sealed class FileStore(DataRoot root, IConfiguration configuration)
 {
@@ -54,6 +55,8 @@ public sealed class FileStore(DataRoot root, IConfiguration configuration)
                     hash.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
+                // On disk before it gets its name: a crash leaves a complete file or a temporary one, never a torn one.
+                target.Flush(flushToDisk: true);
             }
             if (size == 0)
             {
@@ -70,6 +73,8 @@ public sealed class FileStore(DataRoot root, IConfiguration configuration)
             if (File.Exists(path))
             {
                 File.Delete(temp);
+                // Fresh again: the orphan cleanup spares it for its grace time, while the row that names it commits.
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
             }
             else
             {

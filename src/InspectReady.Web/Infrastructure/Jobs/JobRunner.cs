@@ -12,15 +12,23 @@ public interface IJobHandler
     Task<JobResult> RunAsync(Job job, IProgress<(int Percent, string Message)> progress, CancellationToken ct);
 }
 
-public sealed record JobResult(string RelativePath, string DownloadName, long Size);
+/// <param name="RelativePath">the result file under the data directory; null for maintenance jobs without one.</param>
+public sealed record JobResult(string? RelativePath, string DownloadName, long Size);
 
 /// <summary>
 /// Polls the jobs table on every node; a node takes a queued job (or one whose lease ran out, e.g. after a crash)
-/// by an atomic conditional update, renews the lease while working and records progress.
+/// by an atomic conditional update, renews the lease while working and records progress. A job whose node died
+/// (its lease ran out) is run again from the start, up to <c>Jobs:MaxAttempts</c> times (default 3); after that it is
+/// marked failed with a Chinese message.
 /// </summary>
-public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDbContext> factory, ILogger<JobRunner> log) : BackgroundService
+public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDbContext> factory, IConfiguration configuration, ILogger<JobRunner> log)
+    : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>Shown on a job given up after its node stopped in the middle of it too many times.</summary>
+    public const string InterruptedMessage = "后台任务在生成过程中中断（服务重启或宕机），已多次重试仍未完成，请重新生成";
+
+    private readonly TimeSpan lease = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue<double?>("Jobs:LeaseSeconds") ?? 120));
+    private readonly int maxAttempts = Math.Max(1, configuration.GetValue<int?>("Jobs:MaxAttempts") ?? 3);
     private readonly string node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,12 +64,20 @@ public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDb
             var now = DateTime.UtcNow;
             var candidate = await db.Jobs.AsNoTracking()
                 .Where(j => j.State == JobStates.Queued || (j.State == JobStates.Running && j.LeaseUntil < now))
-                .OrderBy(j => j.CreatedAt).Select(j => new { j.Id, j.LeaseUntil, j.RowVersion }).FirstOrDefaultAsync(ct);
+                .OrderBy(j => j.CreatedAt).Select(j => new { j.Id, j.State, j.Attempts, j.LeaseUntil, j.RowVersion }).FirstOrDefaultAsync(ct);
             if (candidate is null)
             {
                 return false;
             }
-            var until = now + Lease;
+            if (candidate.State == JobStates.Running && candidate.Attempts >= maxAttempts)
+            {
+                // Its node stopped in the middle of it (the lease ran out) once too often: given up, with the reason.
+                await db.Jobs.Where(j => j.Id == candidate.Id && j.RowVersion == candidate.RowVersion && j.State == JobStates.Running && j.LeaseUntil < now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobStates.Failed).SetProperty(j => j.Message, InterruptedMessage)
+                        .SetProperty(j => j.RowVersion, j => j.RowVersion + 1).SetProperty(j => j.FinishedAt, now).SetProperty(j => j.Progress, 0), ct);
+                return true;
+            }
+            var until = now + lease;
             // The claim names the row version it read: of two nodes that saw the same job, one takes it.
             var taken = await db.Jobs
                 .Where(j => j.Id == candidate.Id && j.RowVersion == candidate.RowVersion
@@ -100,6 +116,9 @@ public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDb
             last = DateTime.UtcNow;
             _ = UpdateProgressAsync(id, p.Percent, p.Message);
         });
+        // The lease is renewed while the handler works, also when it reports no progress for a while (a backup).
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = RenewLeaseAsync(id, working.Token);
         try
         {
             var result = await handler.RunAsync(job, progress, ct);
@@ -110,6 +129,37 @@ public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDb
             log.LogError(e, "Job {Id} ({Kind}) failed", id, job.Kind);
             await FinishAsync(id, JobStates.Failed, e is JobFailedException ? e.Message : "生成失败：" + e.Message, null, ct);
         }
+        finally
+        {
+            await working.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task RenewLeaseAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, ct);
+                try
+                {
+                    await using var db = await factory.CreateDbContextAsync(ct);
+                    var until = DateTime.UtcNow + lease;
+                    await db.Jobs.Where(j => j.Id == id && j.State == JobStates.Running && j.LeaseOwner == node)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.RowVersion, j => j.RowVersion + 1), ct);
+                }
+                catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+                {
+                    log.LogWarning(e, "Lease of job {Id} not renewed", id);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job ended.
+        }
     }
 
     private async Task UpdateProgressAsync(Guid id, int percent, string message)
@@ -117,7 +167,7 @@ public sealed class JobRunner(IServiceProvider services, IDbContextFactory<AppDb
         try
         {
             await using var db = await factory.CreateDbContextAsync();
-            var until = DateTime.UtcNow + Lease;
+            var until = DateTime.UtcNow + lease;
             await db.Jobs.Where(j => j.Id == id && j.State == JobStates.Running && j.LeaseOwner == node)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, Math.Min(percent, 99)).SetProperty(j => j.Message, message).SetProperty(j => j.LeaseUntil, until)
                     .SetProperty(j => j.RowVersion, j => j.RowVersion + 1));
