@@ -6,10 +6,12 @@ using InspectReady.Web.Components;
 using InspectReady.Web.Data;
 using InspectReady.Web.Features;
 using InspectReady.Web.Features.Demo;
+using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Hosting;
 using InspectReady.Web.Infrastructure.Identity;
 using InspectReady.Web.Infrastructure.Operations;
 using InspectReady.Web.Infrastructure.Security;
+using InspectReady.Web.Infrastructure.Security.Keys;
 using Microsoft.AspNetCore.DataProtection;
 
 var zh = new CultureInfo("zh-CN");
@@ -18,7 +20,7 @@ CultureInfo.DefaultThreadCurrentUICulture = zh;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = HostCommands.HostArgs(args).Where(a => a != DemoData.Command).ToArray(),
+    Args = HostCommands.HostArgs(args).Where(a => a != DemoData.Command && !AuditCommands.IsCommand(a)).ToArray(),
     // The UI library's _content/ assets are served from the package also when run outside Development.
     WebRootPath = "wwwroot",
 });
@@ -27,7 +29,9 @@ builder.WebHost.UseStaticWebAssets();
 var dataRoot = new DataRoot(builder.Configuration);
 builder.Services.AddSingleton(dataRoot);
 builder.Services.AddAppDatabase(builder.Configuration, dataRoot);
-builder.Services.AddDataProtection().SetApplicationName("InspectReady").PersistKeysToDbContext<AppDbContext>();
+// Keys outside the database (ADR 0040); the key ring in the database is encrypted with one of them (ADR 0041).
+builder.Services.AddSingleton(new KeyStore(builder.Configuration, dataRoot));
+builder.Services.AddDataProtection().SetApplicationName("InspectReady").PersistKeysToDbContext<AppDbContext>().ProtectKeysWithKeyStore();
 builder.Services.AddAppIdentity();
 builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -56,6 +60,11 @@ await app.Services.GetRequiredService<Bootstrap>().RunAsync();
 if (args.Contains(DemoData.Command))
 {
     Environment.ExitCode = await app.Services.GetRequiredService<DemoData>().RunAsync(args);
+    return;
+}
+if (args.Any(AuditCommands.IsCommand))
+{
+    Environment.ExitCode = await AuditCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
     return;
 }
 

@@ -9,17 +9,17 @@ using InspectReady.Web.Domain.Reminders;
 using InspectReady.Web.Domain.Supervision;
 using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Identity;
+using InspectReady.Web.Infrastructure.Security.Keys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace InspectReady.Web.Data;
 
 public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
-    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
-
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
@@ -71,8 +71,11 @@ public abstract class AppDbContext(DbContextOptions options)
     }
 
     /// <summary>
-    /// New audit entries are chained under a lock (process-wide, and an advisory lock on PostgreSQL so that
-    /// several nodes append one chain), in the same transaction as the change they record.
+    /// New audit entries are chained in the same transaction as the change they record (ADR 0006), but the lock
+    /// that orders the chain (on PostgreSQL an advisory lock, so several nodes append one chain; on SQLite the
+    /// database's own write lock) is taken only for the append (ADR 0042): the business changes are written first,
+    /// then the lock, the tail, the HMAC-SM3 of each entry under the current audit key (ADR 0040), the insert and
+    /// the commit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -83,49 +86,69 @@ public abstract class AppDbContext(DbContextOptions options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await AuditChainLock.WaitAsync(cancellationToken);
+        var key = AuditKeys.Current(KeyNames.Audit);
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
         try
         {
-            var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            try
+            var written = 0;
+            // Business changes first, without holding the chain's lock. (Without accepting changes, a second save
+            // would write them again: that rare caller takes the lock for the whole save, as before.)
+            if (acceptAllChangesOnSuccess && ChangeTracker.Entries().Any(e => e.Entity is not AuditEntry
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
-                if (IsPostgres)
+                foreach (var entry in pending)
                 {
-                    await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7310001)", cancellationToken);
+                    Entry(entry).State = EntityState.Detached;
                 }
-                var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
-                    .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var sequence = last?.Sequence ?? 0;
-                var previous = last?.Hash ?? AuditChain.Genesis;
-                foreach (var entry in pending.OrderBy(p => p.At))
+                try
                 {
-                    entry.Sequence = ++sequence;
-                    entry.PreviousHash = previous;
-                    entry.Hash = AuditChain.Hash(entry);
-                    previous = entry.Hash;
+                    written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 }
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null)
+                finally
                 {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-                return written;
-            }
-            finally
-            {
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.DisposeAsync();
+                    AuditEntries.AddRange(pending);
                 }
             }
+
+            if (IsPostgres)
+            {
+                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7310001)", cancellationToken);
+            }
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditChain.Genesis;
+            foreach (var entry in pending.OrderBy(p => p.At))
+            {
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = previous;
+                entry.KeyId = key.Id;
+                entry.Hash = AuditChain.Mac(entry, key);
+                previous = entry.Hash;
+            }
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
         }
         finally
         {
-            AuditChainLock.Release();
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
         }
     }
+
+    /// <summary>The key store of the host that made this context (the factory passes its service provider).</summary>
+    private KeyStore AuditKeys =>
+        this.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>()
+            .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<KeyStore>()
+        ?? throw new InvalidOperationException("审计记录须以密钥计算：此数据库上下文没有密钥库（请通过应用的 IDbContextFactory 创建）");
 }
 
 public sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(

@@ -1,6 +1,7 @@
 using InspectReady.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace InspectReady.Web.Data;
 
@@ -22,7 +23,7 @@ public static class DatabaseSetup
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider 为 Postgres 时必须配置 ConnectionStrings:Postgres");
-            services.AddDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>()));
+            services.AddDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).UseApplicationServiceProvider(sp).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>()));
             services.AddSingleton<IDbContextFactory<AppDbContext>, Factory<PostgresAppDbContext>>();
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
@@ -30,7 +31,7 @@ public static class DatabaseSetup
             var cs = configuration.GetConnectionString("Sqlite") is { Length: > 0 } configured
                 ? configured
                 : $"Data Source={root.Combine("inspectready.db")};Default Timeout=30";
-            services.AddDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>(), new SqliteBusyTimeout()));
+            services.AddDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).UseApplicationServiceProvider(sp).AddInterceptors(sp.GetRequiredService<CampaignStampInterceptor>(), new SqliteBusyTimeout()));
             services.AddSingleton<IDbContextFactory<AppDbContext>, Factory<SqliteAppDbContext>>();
         }
         else
@@ -39,6 +40,30 @@ public static class DatabaseSetup
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
+    }
+
+    /// <summary>
+    /// Migrates the database. On PostgreSQL with <c>ConnectionStrings:PostgresMigrations</c> (the owner), the
+    /// migrations run through that connection and the application's role (the user of <c>ConnectionStrings:Postgres</c>)
+    /// is then granted what it needs: everything on the product's tables but UPDATE, DELETE and TRUNCATE of
+    /// <c>AuditEntries</c> (ADR 0040). Without it, the one connection string does both, as before.
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db, IConfiguration configuration, CancellationToken ct = default)
+    {
+        if (db.IsPostgres && configuration.GetConnectionString("PostgresMigrations") is { Length: > 0 } owner)
+        {
+            await using (var ownerDb = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(owner).Options))
+            {
+                await ownerDb.Database.MigrateAsync(ct);
+            }
+            var application = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString() ?? "").Username;
+            if (application is { Length: > 0 } && !string.Equals(application, new NpgsqlConnectionStringBuilder(owner).Username, StringComparison.Ordinal))
+            {
+                await GrantApplicationRoleAsync(owner, application, ct);
+            }
+            return;
+        }
+        await MigrateAsync(db, ct);
     }
 
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
@@ -51,6 +76,29 @@ public static class DatabaseSetup
         }
         // EF Core takes a database-wide lock while migrating, so several nodes may start at once.
         await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// As the owner: the application's role may read and write every table of the schema, but only INSERT and
+    /// SELECT the audit trail. Run at every start after migrating, so tables added by later migrations are covered.
+    /// </summary>
+    public static async Task GrantApplicationRoleAsync(string ownerConnectionString, string role, CancellationToken ct = default)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(role, "^[A-Za-z_][A-Za-z0-9_]{0,62}$"))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Postgres 的用户名“{role}”须由字母、数字和下划线组成");
+        }
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            GRANT USAGE ON SCHEMA public TO "{role}";
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{role}";
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO "{role}";
+            REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "AuditEntries" FROM "{role}";
+            GRANT SELECT, INSERT ON "AuditEntries" TO "{role}";
+            """;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private sealed class Factory<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext> where T : AppDbContext

@@ -27,6 +27,7 @@ using InspectReady.Web.Features.Reminders;
 using InspectReady.Web.Features.Supervision;
 using InspectReady.Web.Features.Surveys;
 using InspectReady.Web.Features.Users;
+using InspectReady.Web.Infrastructure.Audit;
 using InspectReady.Web.Infrastructure.Excel;
 using InspectReady.Web.Infrastructure.Hosting;
 
@@ -46,6 +47,9 @@ public static class FeatureRegistration
         services.AddScoped<OrganisationImport>();
         services.AddScoped<UsersHandler>();
         services.AddScoped<AuditQuery>();
+        services.AddSingleton<AuditCheckpoints>();
+        services.AddSingleton<AuditIntegrity>();
+        services.AddHostedService<AuditCheckpointService>();
         services.AddScoped<FrameworksHandler>();
         services.AddScoped<FrameworkTransfer>();
         services.AddScoped<CampaignsHandler>();

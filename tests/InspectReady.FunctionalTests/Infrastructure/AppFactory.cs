@@ -110,6 +110,9 @@ public class PostgresFactory : AppFactory
 
     protected override string? ConnectionString => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
 
+    /// <summary>This host's database, as the server's (owner) account of the tests.</summary>
+    public string DatabaseConnectionString => ConnectionString!;
+
     public override async Task InitializeAsync()
     {
         await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ConnectionString);

@@ -19,5 +19,6 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(a => a.Result).HasMaxLength(10);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
+        b.Property(a => a.KeyId).HasMaxLength(48);
     }
 }

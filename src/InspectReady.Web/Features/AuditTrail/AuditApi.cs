@@ -30,6 +30,6 @@ public static class AuditApi
             })
             .WithSummary("导出审计记录为 Excel");
         api.MapGet("/verify", async (HttpContext ctx, AuditQuery q) => (await q.VerifyAsync(ctx.Scope())).ToHttp(Results.Ok))
-            .WithSummary("校验审计记录的 SM3 哈希链是否完整");
+            .WithSummary("校验审计记录的 HMAC-SM3 链是否完整，并与最新的签名检查点比对（报告第一处断裂或被截去的尾部）");
     }
 }

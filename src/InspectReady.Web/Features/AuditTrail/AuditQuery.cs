@@ -17,10 +17,8 @@ public sealed record AuditFilter(DateTime? From = null, DateTime? To = null, str
 public sealed record AuditEntryDto(long Sequence, DateTime At, string UserName, Guid? UnitId, string? ClientAddress, string Action,
     string? Target, string Result, string? Detail);
 
-public sealed record AuditVerification(bool Intact, long Count, long? FirstBrokenSequence);
-
-/// <summary>The audit administrator's view: filter, page, export and verify the SM3 chain.</summary>
-public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory, IChinaClock clock)
+/// <summary>The audit administrator's view: filter, page, export and verify the HMAC-SM3 chain.</summary>
+public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory, IChinaClock clock, AuditIntegrity integrity)
 {
     /// <summary>Reading the trail is itself audited (等保 audit of the auditor), and so is a refused attempt.</summary>
     public async Task<Outcome<Paged<AuditEntryDto>>> SearchAsync(UserScope actor, AuditFilter filter, PageRequest page)
@@ -60,7 +58,8 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory, IChinaCl
                 ["对象"] = a.Target,
                 ["结果"] = a.Result,
                 ["说明"] = a.Detail,
-                ["SM3"] = a.Hash,
+                ["MAC（HMAC-SM3）"] = a.Hash,
+                ["密钥"] = a.KeyId,
             });
         var file = new ExportedFile($"审计日志-{clock.Now:yyyyMMddHHmm}.xlsx", "审计日志", Describe(filter));
         await Exports.WriteWorkbookAsync(output, ExportWorkbook.Of(file, ("审计日志", rows)), stamp);
@@ -75,18 +74,10 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> factory, IChinaCl
             await RecordDeniedAsync(db, actor, AuditActions.Search);
             return Outcome<AuditVerification>.Forbidden();
         }
-        var verifier = new AuditChain.Verifier();
-        long? broken = null;
-        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable())
-        {
-            if (!verifier.Accept(e) && broken is null)
-            {
-                broken = e.Sequence;
-            }
-        }
-        db.Record(actor, AuditActions.Search, "审计日志 哈希链校验", detail: broken is null ? $"完整，{verifier.Count}条" : $"自第{broken}条起不完整");
+        var result = await integrity.VerifyAsync();
+        db.Record(actor, AuditActions.Search, "审计日志 哈希链校验", result.Intact ? AuditResult.Success : AuditResult.Failure, result.Summary);
         await db.SaveChangesAsync();
-        return Outcome<AuditVerification>.Ok(new AuditVerification(broken is null, verifier.Count, broken));
+        return Outcome<AuditVerification>.Ok(result);
     }
 
     public async Task RecordDeniedAsync(UserScope actor, string action)

@@ -22,7 +22,7 @@ public sealed class Bootstrap(IServiceProvider services, DataRoot root, IConfigu
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseSetup.MigrateAsync(db, ct);
+        await DatabaseSetup.MigrateAsync(db, configuration, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();
         foreach (var role in Roles.All)
