@@ -7,7 +7,6 @@ using InspectReady.Web.Domain.Common;
 using InspectReady.Web.Domain.Frameworks;
 using InspectReady.Web.Features.Shared.Access;
 using InspectReady.Web.Features.Campaigns;
-using InspectReady.Web.Features.Frameworks;
 using InspectReady.Web.Features.Shared;
 using InspectReady.Web.Features.Shared.Paging;
 using InspectReady.Web.Infrastructure.Audit;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using InspectReady.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace InspectReady.Web.Features.Frameworks;
+namespace InspectReady.Web.Features.Filing;
 
 /// <summary>
 /// The evaluation methods of each indicator of a framework, by indicator number. A framework a campaign runs on is
