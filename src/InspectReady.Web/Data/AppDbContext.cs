@@ -90,6 +90,7 @@ public abstract class AppDbContext(DbContextOptions options)
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+        var appendLockHeld = false;
         try
         {
             var written = 0;
@@ -112,6 +113,14 @@ public abstract class AppDbContext(DbContextOptions options)
                 }
             }
 
+            // Appends of this process queue here, without a connection's worth of waiting in the database, but only
+            // when the save owns its transaction: inside a caller's transaction (which may already hold the advisory
+            // lock from an earlier save) the database lock alone orders the chain, so no wait can close a cycle.
+            if (ownTransaction is not null)
+            {
+                await AppendLock.WaitAsync(cancellationToken);
+                appendLockHeld = true;
+            }
             if (IsPostgres)
             {
                 await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7310001)", cancellationToken);
@@ -141,8 +150,15 @@ public abstract class AppDbContext(DbContextOptions options)
             {
                 await ownTransaction.DisposeAsync();
             }
+            if (appendLockHeld)
+            {
+                AppendLock.Release();
+            }
         }
     }
+
+    /// <summary>The process's queue for audit appends in their own transaction (ADR 0042).</summary>
+    private static readonly SemaphoreSlim AppendLock = new(1, 1);
 
     /// <summary>The key store of the host that made this context (the factory passes its service provider).</summary>
     private KeyStore AuditKeys =>
