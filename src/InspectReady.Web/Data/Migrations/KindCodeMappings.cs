@@ -78,5 +78,5 @@ public static class KindCodeMappings
     }
 
     /// <summary>A label as a JSON string: escaped as the product's JSON columns write it, and unescaped.</summary>
-    private static string[] Stored(string label) => [JsonSerializer.Serialize(label), $"\"{label}\""];
+    internal static string[] Stored(string label) => [JsonSerializer.Serialize(label), $"\"{label}\""];
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace InspectReady.Web.Data.Migrations;
@@ -26,7 +25,7 @@ public static class MethodCodeMappings
                 migrationBuilder.Sql($"UPDATE \"FrameworkNodes\" SET \"Methods\" = array_replace(\"Methods\", '{label}', '{code}');");
                 continue;
             }
-            foreach (var stored in Stored(label))
+            foreach (var stored in KindCodeMappings.Stored(label))
             {
                 migrationBuilder.Sql($"UPDATE \"FrameworkNodes\" SET \"Methods\" = REPLACE(\"Methods\", '{stored}', '\"{code}\"') WHERE \"Methods\" LIKE '%{stored}%';");
             }
@@ -39,10 +38,7 @@ public static class MethodCodeMappings
         {
             migrationBuilder.Sql(postgres
                 ? $"UPDATE \"FrameworkNodes\" SET \"Methods\" = array_replace(\"Methods\", '{code}', '{label}');"
-                : $"UPDATE \"FrameworkNodes\" SET \"Methods\" = REPLACE(\"Methods\", '\"{code}\"', '{Stored(label)[0]}') WHERE \"Methods\" LIKE '%\"{code}\"%';");
+                : $"UPDATE \"FrameworkNodes\" SET \"Methods\" = REPLACE(\"Methods\", '\"{code}\"', '{KindCodeMappings.Stored(label)[0]}') WHERE \"Methods\" LIKE '%\"{code}\"%';");
         }
     }
-
-    /// <summary>A label as a JSON string: escaped as the product's JSON columns write it, and unescaped.</summary>
-    private static string[] Stored(string label) => [JsonSerializer.Serialize(label), $"\"{label}\""];
 }

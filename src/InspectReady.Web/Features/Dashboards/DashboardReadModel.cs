@@ -15,8 +15,8 @@ namespace InspectReady.Web.Features.Dashboards;
 public sealed record TaskFigure(Guid Id, Guid UnitId, IReadOnlyList<int> IndicatorNos, bool IsLead, string Status, DateOnly Deadline, int ReturnCount,
     int Level1, int Methods, DateOnly? FirstSubmitted, DateOnly? FirstApproved)
 {
-    /// <summary>Same rule as <see cref="FilingTask.IsOverdue"/>: still in the unit's hands past the deadline.</summary>
-    public bool IsOverdue(DateOnly today) => Status is not (FilingStatus.Submitted or FilingStatus.Approved or FilingStatus.AwaitingSignOff) && today > Deadline;
+    /// <summary>The rule of <see cref="FilingTask.Overdue"/>: still in the unit's hands past the deadline.</summary>
+    public bool IsOverdue(DateOnly today) => FilingTask.Overdue(Status, Deadline, today);
 }
 
 public sealed record IndicatorFigure(int No, string Text, int Level1);
